@@ -1,0 +1,5 @@
+package dev.leeway.command.cases;
+
+enum CaseStatus {
+    OPEN
+}

@@ -1,0 +1,4 @@
+package dev.leeway.command.cases.web;
+
+public record CaseOpenedResponse(String caseId) {
+}

@@ -1,0 +1,31 @@
+package dev.leeway.command.publishing;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaPublishingConfiguration {
+
+    @Bean
+    KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, Serializer serializer,
+                                            KafkaAdmin admin, KafkaPublishingProperties properties) {
+        return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()),
+                new TopicProvisioner(admin, properties), properties);
+    }
+
+    /**
+     * Axon's default listener error handler logs a failed event and moves on, which for a publisher means an
+     * event silently missing from Kafka. Propagating the error instead rolls the batch back and the tracking
+     * processor retries it, in order, until Kafka takes it.
+     */
+    @Bean
+    ConfigurerModule publisherFailsLoudly() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                KafkaEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.leeway.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.leeway.kernel.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.leeway.command.web.Problems.problem;
+import static dev.leeway.command.web.Problems.response;
+
+/**
+ * Every refusal as {@code application/problem+json} with a stable code, and never a stack trace. A request
+ * refused here never reached a command handler, so nothing was stored.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            return response(problem(ErrorCode.BODY_TOO_LARGE, rootCause(e).getMessage()));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return response(problem(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'.",
+                    List.of(new Problems.FieldError(field, "is not a known field"))));
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            String field = path(invalid);
+            return response(problem(ErrorCode.VALIDATION_FAILED,
+                    "'" + invalid.getValue() + "' is not an accepted value for '" + field + "'.",
+                    List.of(new Problems.FieldError(field, "must be one of " + allowed))));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return response(problem(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' has the wrong type.",
+                    List.of(new Problems.FieldError(field, "has the wrong type"))));
+        }
+        String detail = cause instanceof JsonProcessingException
+                ? "The request body is not well-formed JSON."
+                : "The request body is missing or unreadable.";
+        return response(problem(ErrorCode.MALFORMED_JSON, detail));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return response(problem(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return response(problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return response(problem(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here."));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
+        return response(problem(ErrorCode.NOT_FOUND, "No such resource."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled error while serving a request", e);
+        return response(problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
