@@ -1,0 +1,59 @@
+package dev.leeway.projection.stream;
+
+import dev.leeway.kernel.messaging.EventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * One event as it arrives from Kafka: the envelope from the record's headers, the payload JSON as stored in the
+ * event store. Parsing the payload is left to the projection that cares about the type.
+ */
+public record EventEnvelope(String eventId,
+                            String eventType,
+                            String revision,
+                            String aggregateType,
+                            String aggregateId,
+                            long sequence,
+                            Instant timestamp,
+                            String payload) {
+
+    public static EventEnvelope from(ConsumerRecord<String, String> record) {
+        try {
+            return new EventEnvelope(
+                    required(record, EventHeaders.EVENT_ID),
+                    required(record, EventHeaders.TYPE),
+                    optional(record, EventHeaders.REVISION),
+                    required(record, EventHeaders.AGGREGATE_TYPE),
+                    required(record, EventHeaders.AGGREGATE_ID),
+                    Long.parseLong(required(record, EventHeaders.AGGREGATE_SEQUENCE)),
+                    Instant.parse(required(record, EventHeaders.TIMESTAMP)),
+                    record.value());
+        } catch (RuntimeException e) {
+            throw new NotAnEvent(record, e.getMessage());
+        }
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = optional(record, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("header " + name + " is missing");
+        }
+        return value;
+    }
+
+    private static String optional(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A record without a complete event envelope: not written by Leeway's publisher. */
+    public static final class NotAnEvent extends RuntimeException {
+        NotAnEvent(ConsumerRecord<?, ?> record, String reason) {
+            super("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + " is not a Leeway event: " + reason);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.leeway.projection.cases;
+
+import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.projection.support.CaseEventRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+// Spring Boot switches metric exporters off in tests unless asked: the Prometheus scrape is under test here.
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseSummaryProjectionIT {
+
+    private static final Instant OPENED_AT = Instant.parse("2026-11-02T09:15:00Z");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void anOpenedCaseBecomesASummaryRowWithItsPosition() throws Exception {
+        UUID caseId = UUID.randomUUID();
+
+        send(CaseEventRecords.caseOpened(caseId, "Refund missing", OPENED_AT));
+
+        Map<String, Object> row = awaitRow(caseId);
+        assertThat(row).containsEntry("subject", "Refund missing")
+                .containsEntry("channel", "CHAT")
+                .containsEntry("customer_id", "CUST-9")
+                .containsEntry("status", "OPEN")
+                .containsEntry("last_sequence", 0L);
+    }
+
+    @Test
+    void theSameRecordDeliveredTwiceLeavesOneUnchangedRow() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        ProducerRecord<String, String> opened = CaseEventRecords.caseOpened(caseId, "Parcel lost", OPENED_AT);
+        send(opened);
+        Map<String, Object> first = awaitRow(caseId);
+        double duplicatesBefore = counter("leeway.projection.events.duplicate");
+
+        send(opened);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> counter("leeway.projection.events.duplicate") >= duplicatesBefore + 1);
+        assertThat(rowCount(caseId)).isEqualTo(1);
+        assertThat(row(caseId)).isEqualTo(first);
+    }
+
+    @Test
+    void aLaterEventOfACaseAdvancesItsPositionEvenIfTheSummaryIgnoresItsType() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        send(CaseEventRecords.caseOpened(caseId, "Wrong size", OPENED_AT));
+        awaitRow(caseId);
+
+        send(CaseEventRecords.caseEvent(caseId, 1, "dev.leeway.kernel.cases.SomethingNewer", "{}",
+                "event-" + caseId + "-1", OPENED_AT.plus(5, ChronoUnit.MINUTES)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> (Long) row(caseId).get("last_sequence") == 1L);
+        assertThat(row(caseId)).containsEntry("subject", "Wrong size");
+    }
+
+    @Test
+    void aGapInACaseSequenceIsReportedAndTheEventIsHeldBack() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        send(CaseEventRecords.caseOpened(caseId, "Double charge", OPENED_AT));
+        awaitRow(caseId);
+        double gapsBefore = counter("leeway.projection.sequence.gaps");
+
+        send(CaseEventRecords.caseEvent(caseId, 2, "dev.leeway.kernel.cases.SomethingNewer", "{}",
+                "event-" + caseId + "-2", OPENED_AT.plus(9, ChronoUnit.MINUTES)));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> counter("leeway.projection.sequence.gaps") >= gapsBefore + 1);
+        assertThat(row(caseId)).containsEntry("last_sequence", 0L);
+        assertThat(jdbc.queryForMap("""
+                SELECT expected_sequence, received_sequence FROM read_model.sequence_gap WHERE aggregate_id = ?""",
+                caseId.toString()))
+                .containsEntry("expected_sequence", 1L)
+                .containsEntry("received_sequence", 2L);
+    }
+
+    @Test
+    void lagIsExposedInEventsAndMilliseconds() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        send(CaseEventRecords.caseOpened(caseId, "Lag probe", OPENED_AT));
+        awaitRow(caseId);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .containsPattern("(?m)^leeway_projection_lag_events\\{.*} 0\\.0$")
+                .containsPattern("(?m)^leeway_projection_lag_milliseconds\\{.*} 0\\.0$");
+    }
+
+    private void send(ProducerRecord<String, String> record) throws Exception {
+        producer.send(record).get();
+    }
+
+    private Map<String, Object> awaitRow(UUID caseId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(caseId) == 1);
+        return row(caseId);
+    }
+
+    private int rowCount(UUID caseId) {
+        return jdbc.queryForObject("SELECT count(*) FROM read_model.case_summary WHERE case_id = ?", Integer.class, caseId);
+    }
+
+    private Map<String, Object> row(UUID caseId) {
+        return jdbc.queryForMap("SELECT * FROM read_model.case_summary WHERE case_id = ?", caseId);
+    }
+
+    private double counter(String name) {
+        return meters.get(name).counter().count();
+    }
+}
