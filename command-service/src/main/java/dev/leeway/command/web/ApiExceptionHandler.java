@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.problems.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.leeway.command.web.Problems.problem;
 import static dev.leeway.command.web.Problems.response;
 
 /**
@@ -37,62 +36,62 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
-            return response(problem(ErrorCode.BODY_TOO_LARGE, rootCause(e).getMessage()));
+            return response(ErrorCode.BODY_TOO_LARGE, rootCause(e).getMessage());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return response(problem(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'.",
-                    List.of(new Problems.FieldError(field, "is not a known field"))));
+            return response(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'.",
+                    List.of(new Problem.FieldError(field, "is not a known field")));
         }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
             String field = path(invalid);
-            return response(problem(ErrorCode.VALIDATION_FAILED,
+            return response(ErrorCode.VALIDATION_FAILED,
                     "'" + invalid.getValue() + "' is not an accepted value for '" + field + "'.",
-                    List.of(new Problems.FieldError(field, "must be one of " + allowed))));
+                    List.of(new Problem.FieldError(field, "must be one of " + allowed)));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return response(problem(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' has the wrong type.",
-                    List.of(new Problems.FieldError(field, "has the wrong type"))));
+            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' has the wrong type.",
+                    List.of(new Problem.FieldError(field, "has the wrong type")));
         }
         String detail = cause instanceof JsonProcessingException
                 ? "The request body is not well-formed JSON."
                 : "The request body is missing or unreadable.";
-        return response(problem(ErrorCode.MALFORMED_JSON, detail));
+        return response(ErrorCode.MALFORMED_JSON, detail);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+    ResponseEntity<Problem> invalid(MethodArgumentNotValidException e) {
+        List<Problem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problem.FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return response(problem(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors));
+        return response(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return response(problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
+    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return response(problem(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here."));
+    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return response(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here.");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
-        return response(problem(ErrorCode.NOT_FOUND, "No such resource."));
+    ResponseEntity<Problem> notFound(NoResourceFoundException e) {
+        return response(ErrorCode.NOT_FOUND, "No such resource.");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<Problem> unexpected(Exception e) {
         log.error("Unhandled error while serving a request", e);
-        return response(problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+        return response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
     }
 
     private static String path(JsonMappingException e) {

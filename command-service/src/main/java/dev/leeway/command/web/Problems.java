@@ -1,42 +1,29 @@
 package dev.leeway.command.web;
 
 import dev.leeway.kernel.ErrorCode;
-import org.springframework.http.HttpStatusCode;
+import dev.leeway.kernel.problems.Problem;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
-/** RFC 9457 problem bodies with Leeway's stable {@code code}. */
-public final class Problems {
+/** Problem responses, with the status and media type that go with the code. */
+final class Problems {
 
     private Problems() {
     }
 
-    public static ProblemDetail problem(ErrorCode code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()), detail);
-        problem.setType(URI.create("urn:leeway:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(code.title());
-        problem.setProperty("code", code.name());
-        return problem;
+    static ResponseEntity<Problem> response(ErrorCode code, String detail) {
+        return response(Problem.of(code, detail));
     }
 
-    public static ProblemDetail problem(ErrorCode code, String detail, List<FieldError> errors) {
-        ProblemDetail problem = problem(code, detail);
-        problem.setProperty("errors", errors);
-        return problem;
+    static ResponseEntity<Problem> response(ErrorCode code, String detail, List<Problem.FieldError> errors) {
+        return response(Problem.of(code, detail, errors));
     }
 
-    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
+    static ResponseEntity<Problem> response(Problem problem) {
+        return ResponseEntity.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    /** One rejected field: where it is in the request, and what is wrong with it. */
-    public record FieldError(String field, String message) {
     }
 }

@@ -2,6 +2,7 @@ package dev.leeway.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.problems.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,8 +36,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            ProblemDetail problem = Problems.problem(ErrorCode.BODY_TOO_LARGE, tooLarge());
-            response.setStatus(problem.getStatus());
+            Problem problem = Problem.of(ErrorCode.BODY_TOO_LARGE, tooLarge());
+            response.setStatus(problem.status());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             objectMapper.writeValue(response.getOutputStream(), problem);
             return;

@@ -1,0 +1,41 @@
+package dev.leeway.query.cases;
+
+import dev.leeway.kernel.ErrorCode;
+import dev.leeway.query.web.ApiProblem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+class CaseQueryController {
+
+    private final CaseSummaryRepository cases;
+
+    CaseQueryController(CaseSummaryRepository cases) {
+        this.cases = cases;
+    }
+
+    /** The case with its version as ETag, for clients that later write with If-Match. */
+    @GetMapping("/{caseId}")
+    ResponseEntity<CaseSummaryView> get(@PathVariable UUID caseId) {
+        CaseSummaryView view = cases.find(caseId)
+                .orElseThrow(() -> new ApiProblem(ErrorCode.CASE_NOT_FOUND, "No case " + caseId + "."));
+        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+    }
+
+    @GetMapping
+    CasePageView list(@RequestParam(defaultValue = "OPEN") CaseStatus status,
+                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return new CasePageView(cases.findByStatus(status, page, size), page, size, cases.countByStatus(status));
+    }
+}

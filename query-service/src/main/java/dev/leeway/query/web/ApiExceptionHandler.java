@@ -1,0 +1,67 @@
+package dev.leeway.query.web;
+
+import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.problems.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+
+/** Every refusal as {@code application/problem+json} with a stable code, and never a stack trace. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Problem> refused(ApiProblem e) {
+        return response(Problem.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return response(Problem.of(ErrorCode.VALIDATION_FAILED, "'" + e.getValue() + "' is not a valid " + e.getName() + ".",
+                List.of(new Problem.FieldError(e.getName(), "is not a valid value"))));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Problem> invalid(HandlerMethodValidationException e) {
+        List<Problem.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Problem.FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return response(Problem.of(ErrorCode.VALIDATION_FAILED, "The request has invalid parameters.", errors));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return response(Problem.of(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here."));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> notFound(NoResourceFoundException e) {
+        return response(Problem.of(ErrorCode.NOT_FOUND, "No such resource."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e) {
+        log.error("Unhandled error while serving a request", e);
+        return response(Problem.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    private static ResponseEntity<Problem> response(Problem problem) {
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

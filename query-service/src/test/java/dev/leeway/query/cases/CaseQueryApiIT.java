@@ -1,0 +1,171 @@
+package dev.leeway.query.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.infra.LocalInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseQueryApiIT {
+
+    private static final UUID KNOWN_CASE = UUID.fromString("3f1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c10");
+    /** Newest first, as the list returns them. */
+    private static final List<UUID> OPEN_CASES = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The read-model schema belongs to projection-service; its own migrations build it here, run as the
+     * migration role, exactly as projection-service would at start-up.
+     */
+    @BeforeAll
+    static void readModelWithCases() throws Exception {
+        LocalInfrastructure servers = LocalInfrastructure.shared();
+        Flyway.configure()
+                .dataSource(servers.jdbcUrl(), "postgres", "")
+                .schemas("read_model")
+                .defaultSchema("read_model")
+                .locations("filesystem:../projection-service/src/main/resources/db/migration/read-model")
+                .placeholders(Map.of(
+                        "projection_role", "leeway_projection", "projection_password", "leeway_projection",
+                        "query_role", "leeway_query", "query_password", "leeway_query"))
+                .load()
+                .migrate();
+        try (Connection connection = servers.adminConnection()) {
+            connection.createStatement().execute("DELETE FROM read_model.case_summary");
+            insert(connection, KNOWN_CASE, "Broken zip", Instant.parse("2026-10-01T08:00:00Z"), 3);
+            for (int day = 1; day <= 5; day++) {
+                UUID caseId = UUID.randomUUID();
+                insert(connection, caseId, "Case " + day, Instant.parse("2026-11-0" + day + "T10:00:00Z"), 0);
+                OPEN_CASES.add(0, caseId); // newest first
+            }
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aCaseIsReturnedWithItsVersionAsETag() throws Exception {
+        HttpResponse<String> response = get("/cases/" + KNOWN_CASE);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("ETag")).hasValue("\"3\"");
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("caseId").asText()).isEqualTo(KNOWN_CASE.toString());
+        assertThat(body.get("subject").asText()).isEqualTo("Broken zip");
+        assertThat(body.get("channel").asText()).isEqualTo("EMAIL");
+        assertThat(body.get("status").asText()).isEqualTo("OPEN");
+        assertThat(body.get("openedAt").asText()).isEqualTo("2026-10-01T08:00:00Z");
+        assertThat(body.get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownCaseIsA404Problem() throws Exception {
+        HttpResponse<String> response = get("/cases/" + UUID.randomUUID());
+
+        assertProblem(response, 404, "CASE_NOT_FOUND");
+    }
+
+    @Test
+    void aCaseIdThatIsNotAUuidIsA400Problem() throws Exception {
+        assertProblem(get("/cases/not-a-uuid"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void openCasesArePagedNewestFirst() throws Exception {
+        JsonNode first = json.readTree(get("/cases?status=OPEN&page=0&size=2").body());
+        JsonNode second = json.readTree(get("/cases?status=OPEN&page=1&size=2").body());
+
+        assertThat(ids(first)).containsExactly(OPEN_CASES.get(0).toString(), OPEN_CASES.get(1).toString());
+        assertThat(ids(second)).containsExactly(OPEN_CASES.get(2).toString(), OPEN_CASES.get(3).toString());
+        assertThat(first.get("totalItems").asLong()).isEqualTo(6);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status=BOGUS", "size=0", "size=201", "page=-1", "page=abc"})
+    void badListParametersAreA400Problem(String query) throws Exception {
+        assertProblem(get("/cases?" + query), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void theServiceRoleCanOnlyRead() {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.case_summary", Long.class)).isPositive();
+
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM read_model.case_summary"))
+                .rootCause().hasMessageContaining("read-only transaction");
+        assertThatThrownBy(() -> jdbc.execute((Connection connection) -> {
+            connection.setReadOnly(false); // even without the pool's read-only flag, the role has no write grant
+            return connection.createStatement().executeUpdate("DELETE FROM read_model.case_summary");
+        })).rootCause().hasMessageContaining("permission denied");
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("caseId").asText()));
+        return ids;
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo(code);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void insert(Connection connection, UUID caseId, String subject, Instant openedAt, long sequence)
+            throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO read_model.case_summary (case_id, customer_id, channel, subject, description, status,
+                                                     opened_at, last_event_at, last_sequence)
+                VALUES (?, 'CUST-3', 'EMAIL', ?, 'details', 'OPEN', ?, ?, ?)""")) {
+            insert.setObject(1, caseId);
+            insert.setString(2, subject);
+            insert.setTimestamp(3, Timestamp.from(openedAt));
+            insert.setTimestamp(4, Timestamp.from(openedAt));
+            insert.setLong(5, sequence);
+            insert.executeUpdate();
+        }
+    }
+}
