@@ -46,6 +46,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(builder
                     // Three services, each with a pool, plus tests: more than the default 100 connections.
                     .setServerConfig("max_connections", "300")
+                    // Whoever starts the server stops it, after the services that use it: zonky's own
+                    // shutdown hook would stop PostgreSQL under services still shutting down.
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);

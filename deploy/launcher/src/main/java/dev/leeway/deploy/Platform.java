@@ -1,0 +1,135 @@
+package dev.leeway.deploy;
+
+import dev.leeway.infra.EmbeddedPostgresServer;
+import dev.leeway.infra.KafkaBroker;
+import dev.leeway.infra.LocalInfrastructure;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: PostgreSQL and Kafka (embedded unless external ones are configured), then
+ * command-service, projection-service and query-service from their packaged jars.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private KafkaBroker kafka;
+    private Map<String, String> environment;
+
+    private Platform(PlatformSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static Platform start(PlatformSettings settings, PrintStream out) {
+        Platform platform = new Platform(settings, out);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** The settings the services were started with: the embedded servers' addresses, or the external ones. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The embedded broker, so that tests can take Kafka away and bring it back. */
+    public KafkaBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is external to this platform");
+        }
+        return kafka;
+    }
+
+    public String commandUrl() {
+        return "http://localhost:" + settings.commandPort();
+    }
+
+    public String queryUrl() {
+        return "http://localhost:" + settings.queryPort();
+    }
+
+    public String projectionUrl() {
+        return "http://localhost:" + settings.projectionPort();
+    }
+
+    private void startAll() {
+        environment = new LinkedHashMap<>(settings.environment());
+        if (!settings.externalPostgres()) {
+            postgres = EmbeddedPostgresServer.startPersistent(settings.home().resolve("postgres"), settings.postgresPort());
+            postgres.ensureDatabase(LocalInfrastructure.DATABASE);
+            environment.put("LEEWAY_DB_URL", postgres.jdbcUrl(LocalInfrastructure.DATABASE));
+            environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
+            environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
+        }
+        if (!settings.externalKafka()) {
+            kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+            environment.put("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+        environment.put("LEEWAY_COMMAND_PORT", Integer.toString(settings.commandPort()));
+        environment.put("LEEWAY_QUERY_PORT", Integer.toString(settings.queryPort()));
+        environment.put("LEEWAY_PROJECTION_PORT", Integer.toString(settings.projectionPort()));
+
+        // Started together: each waits for what it needs (the query role appears with the read-model schema).
+        services.add(service("command-service", settings.commandPort()));
+        services.add(service("projection-service", settings.projectionPort()));
+        services.add(service("query-service", settings.queryPort()));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(START_TIMEOUT);
+        }
+        printSummary();
+    }
+
+    private ServiceProcess service(String name, int port) {
+        return ServiceProcess.start(name, settings.root().resolve(name).resolve("target").resolve(name + ".jar"),
+                port, environment, settings.logs());
+    }
+
+    private void printSummary() {
+        out.println();
+        out.println("Leeway is up. Data lives in " + settings.home() + " (delete it to start afresh).");
+        out.printf("  %-18s %-48s %s%n", "PostgreSQL", environment.get("LEEWAY_DB_URL"),
+                postgres != null ? "embedded" : "external");
+        out.printf("  %-18s %-48s %s%n", "Kafka", environment.get("LEEWAY_KAFKA_BOOTSTRAP_SERVERS"),
+                kafka != null ? "embedded KRaft broker" : "external");
+        for (ServiceProcess service : services) {
+            out.printf("  %-18s %-48s log: %s%n", service.name(), service.url(), service.log());
+        }
+        out.println();
+        out.println("Open a case:  curl -i -X POST " + commandUrl() + "/cases -H 'Content-Type: application/json' \\");
+        out.println("                -d '{\"customerId\":\"C-1\",\"channel\":\"PHONE\",\"subject\":\"Late parcel\"}'");
+        out.println("Read it:      curl " + queryUrl() + "/cases/<caseId>");
+        out.println("Press Ctrl-C to stop everything.");
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL; data stays in the home folder. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

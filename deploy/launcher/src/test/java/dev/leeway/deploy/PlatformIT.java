@@ -1,0 +1,175 @@
+package dev.leeway.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.infra.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform as a newcomer runs it: the launcher starts embedded PostgreSQL, a Kafka broker and the three
+ * packaged services as separate processes; the tests talk to them over HTTP only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+    private static PlatformSettings settings;
+    private static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        assertThat(ROOT.resolve("command-service/target/command-service.jar"))
+                .as("the services are packaged before this test runs").exists();
+        settings = new PlatformSettings(ROOT, home, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), Map.of());
+        platform = Platform.start(settings, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceExposesHealthAndPrometheusMetrics() throws Exception {
+        for (String url : List.of(platform.commandUrl(), platform.queryUrl(), platform.projectionUrl())) {
+            assertThat(get(url + "/actuator/health").statusCode()).as(url).isEqualTo(200);
+            HttpResponse<String> metrics = get(url + "/actuator/prometheus");
+            assertThat(metrics.statusCode()).as(url).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        }
+        assertThat(get(platform.projectionUrl() + "/actuator/prometheus").body())
+                .contains("leeway_projection_lag_events", "leeway_projection_lag_milliseconds");
+    }
+
+    @Test
+    @Order(2)
+    void aCaseOpenedOnTheCommandApiIsReadOnTheQueryApi() throws Exception {
+        HttpResponse<String> opened = openCase("WEB", "Coupon not applied");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        String caseId = JSON.readTree(opened.body()).get("caseId").asText();
+
+        JsonNode found = awaitCase(caseId, Duration.ofSeconds(30));
+
+        assertThat(found.get("subject").asText()).isEqualTo("Coupon not applied");
+        assertThat(found.get("channel").asText()).isEqualTo("WEB");
+        assertThat(found.get("customerId").asText()).isEqualTo("CUST-E2E");
+        assertThat(found.get("status").asText()).isEqualTo("OPEN");
+        assertThat(found.get("version").asLong()).isZero();
+        JsonNode list = JSON.readTree(get(platform.queryUrl() + "/cases?status=OPEN&page=0&size=50").body());
+        assertThat(list.get("items").findValuesAsText("caseId")).contains(caseId);
+    }
+
+    @Test
+    @Order(3)
+    void aCaseOpenedWhileKafkaIsDownAppearsOnceKafkaIsBackWithNothingLostOrDuplicated() throws Exception {
+        String before = JSON.readTree(openCase("PHONE", "Before the outage").body()).get("caseId").asText();
+        awaitCase(before, Duration.ofSeconds(30));
+
+        platform.kafka().stop();
+        HttpResponse<String> during = openCase("EMAIL", "During the outage");
+        assertThat(during.statusCode()).as("commands are accepted while Kafka is down").isEqualTo(201);
+        String duringId = JSON.readTree(during.body()).get("caseId").asText();
+        assertThat(get(platform.queryUrl() + "/cases/" + duringId).statusCode()).isEqualTo(404);
+        platform.kafka().restart();
+
+        JsonNode recovered = awaitCase(duringId, Duration.ofMinutes(3));
+        assertThat(recovered.get("subject").asText()).isEqualTo("During the outage");
+        assertThat(recovered.get("version").asLong()).isZero();
+        try (Connection db = adminConnection()) {
+            for (String caseId : List.of(before, duringId)) {
+                assertThat(count(db, "SELECT count(*) FROM read_model.case_summary WHERE case_id = ?::uuid", caseId))
+                        .as("one row per case").isEqualTo(1);
+                assertThat(count(db, "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?", caseId))
+                        .as("one stored event per case").isEqualTo(1);
+                assertThat(count(db, "SELECT count(*) FROM read_model.sequence_gap WHERE aggregate_id = ?", caseId))
+                        .as("no gaps").isZero();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void casesSurviveARestartOfThePlatform() throws Exception {
+        String caseId = JSON.readTree(openCase("IN_PERSON", "Kept across restarts").body()).get("caseId").asText();
+        awaitCase(caseId, Duration.ofSeconds(30));
+
+        platform.close();
+        platform = Platform.start(settings, new PrintStream(OutputStream.nullOutputStream()));
+
+        HttpResponse<String> after = get(platform.queryUrl() + "/cases/" + caseId);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(after.body()).get("subject").asText()).isEqualTo("Kept across restarts");
+        String another = JSON.readTree(openCase("OTHER", "After the restart").body()).get("caseId").asText();
+        assertThat(awaitCase(another, Duration.ofSeconds(30)).get("subject").asText()).isEqualTo("After the restart");
+        assertThat(Files.exists(home.resolve("postgres"))).isTrue();
+    }
+
+    private static HttpResponse<String> openCase(String channel, String subject) throws Exception {
+        String body = """
+                {"customerId":"CUST-E2E","channel":"%s","subject":"%s","description":"end to end"}"""
+                .formatted(channel, subject);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + "/cases"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitCase(String caseId, Duration timeout) throws Exception {
+        String url = platform.queryUrl() + "/cases/" + caseId;
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> get(url).statusCode() == 200);
+        return JSON.readTree(get(url).body());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Connection adminConnection() throws Exception {
+        return DriverManager.getConnection(platform.environment().get("LEEWAY_DB_URL"), "postgres", "");
+    }
+
+    private static long count(Connection db, String sql, String id) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
