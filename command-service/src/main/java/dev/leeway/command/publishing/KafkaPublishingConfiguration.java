@@ -12,10 +12,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 class KafkaPublishingConfiguration {
 
     @Bean
+    TopicProvisioner topicProvisioner(KafkaAdmin admin, KafkaPublishingProperties properties) {
+        return new TopicProvisioner(admin, properties);
+    }
+
+    @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, Serializer serializer,
-                                            KafkaAdmin admin, KafkaPublishingProperties properties) {
-        return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()),
-                new TopicProvisioner(admin, properties), properties);
+                                            TopicProvisioner topic, KafkaPublishingProperties properties) {
+        return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()), topic, properties);
+    }
+
+    @Bean
+    PublisherWarmUp publisherWarmUp(TopicProvisioner topic, KafkaTemplate<String, String> kafka,
+                                    KafkaPublishingProperties properties) {
+        return new PublisherWarmUp(topic, kafka, properties.topic());
     }
 
     /**

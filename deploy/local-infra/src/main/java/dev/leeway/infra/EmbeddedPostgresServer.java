@@ -28,11 +28,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** A server whose data survives restarts in {@code dataDirectory}, on a fixed port. */
+    /**
+     * A server whose data survives restarts in {@code dataDirectory}, on a fixed port. zonky's defaults trade
+     * durability for test speed (no fsync, asynchronous commit); a platform that keeps data puts both back, so
+     * that what the services acknowledged is on disk.
+     */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) {
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPort(port));
     }
 

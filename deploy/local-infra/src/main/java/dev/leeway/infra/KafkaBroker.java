@@ -3,6 +3,7 @@ package dev.leeway.infra;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -36,6 +37,18 @@ public final class KafkaBroker implements AutoCloseable {
         this.logDirectory = logDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
+    }
+
+    static {
+        // Kafka ends its own process on a fatal fault. In process, that would take the host JVM down with it,
+        // before it can stop what it started (PostgreSQL keeps running, orphaned); a failure to start is
+        // reported as an exception instead.
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka broker failed (exit " + status + "): " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka broker failed (halt " + status + "): " + message);
+        });
     }
 
     /** Formats {@code logDirectory} on first use, then starts the broker on {@code port}. */
