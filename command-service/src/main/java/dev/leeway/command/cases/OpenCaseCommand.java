@@ -2,6 +2,7 @@ package dev.leeway.command.cases;
 
 import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.FailureContext;
 import dev.leeway.kernel.customers.CustomerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,5 +10,6 @@ public record OpenCaseCommand(@TargetAggregateIdentifier CaseId caseId,
                               CustomerId customerId,
                               Channel channel,
                               String subject,
-                              String description) {
+                              String description,
+                              FailureContext failure) {
 }

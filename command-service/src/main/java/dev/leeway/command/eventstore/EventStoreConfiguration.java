@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.IdGenerator;
+
+import java.time.Clock;
 import org.springframework.util.JdkIdGenerator;
 
 /**
@@ -106,9 +108,15 @@ class EventStoreConfiguration {
                 .build();
     }
 
-    /** Case ids are made here, not in the aggregate, so tests can choose them. */
+    /** Ids are made outside the aggregates, so that handlers stay deterministic and tests can choose them. */
     @Bean
     IdGenerator idGenerator() {
         return new JdkIdGenerator();
+    }
+
+    /** The clock command handlers read (the budget month); events take their time from Axon's @Timestamp. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.leeway.command.CommandRejectedException;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.problems.Problem;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.Arrays;
@@ -34,6 +37,23 @@ import static dev.leeway.command.web.Problems.response;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(CommandRejectedException.class)
+    ResponseEntity<Problem> rejected(CommandRejectedException e) {
+        return response(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestValue.class)
+    ResponseEntity<Problem> invalidValue(InvalidRequestValue e) {
+        return response(ErrorCode.VALIDATION_FAILED, "Field '" + e.field() + "' " + e.getMessage() + ".",
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return response(ErrorCode.VALIDATION_FAILED, "'" + e.getValue() + "' is not a valid " + e.getName() + ".",
+                List.of(new Problem.FieldError(e.getName(), "is not a valid value")));
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
@@ -53,6 +73,12 @@ class ApiExceptionHandler {
             return response(ErrorCode.VALIDATION_FAILED,
                     "'" + invalid.getValue() + "' is not an accepted value for '" + field + "'.",
                     List.of(new Problem.FieldError(field, "must be one of " + allowed)));
+        }
+        if (cause instanceof ValueInstantiationException invalid && !invalid.getPath().isEmpty()) {
+            String field = path(invalid);
+            String reason = rootCause(invalid).getMessage();
+            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' " + reason + ".",
+                    List.of(new Problem.FieldError(field, reason)));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL and Kafka for one local platform or one test JVM, and the environment variables that point the
+ * PostgreSQL, Kafka and a token signing key for one test JVM, and the environment variables that point the
  * services at them: the same variables an operator sets to use external clusters instead.
  */
 public final class LocalInfrastructure implements AutoCloseable {
@@ -24,35 +24,26 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private final EmbeddedPostgresServer postgres;
     private final KafkaBroker kafka;
+    private final LocalTokens tokens;
 
-    private LocalInfrastructure(EmbeddedPostgresServer postgres, KafkaBroker kafka) {
+    private LocalInfrastructure(EmbeddedPostgresServer postgres, KafkaBroker kafka, LocalTokens tokens) {
         this.postgres = postgres;
         this.kafka = kafka;
-    }
-
-    /** Servers whose data lives under {@code home} and survives restarts. */
-    public static LocalInfrastructure startPersistent(Path home, int postgresPort, int kafkaPort, int controllerPort) {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(home.resolve("postgres"), postgresPort);
-        try {
-            postgres.ensureDatabase(DATABASE);
-            return new LocalInfrastructure(postgres, KafkaBroker.start(home.resolve("kafka"), kafkaPort, controllerPort));
-        } catch (RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
+        this.tokens = tokens;
     }
 
     /** One throw-away PostgreSQL and Kafka per test JVM, started on first use and stopped when the JVM exits. */
     public static synchronized LocalInfrastructure shared() {
         if (shared == null) {
-            Path kafkaDirectory = temporaryDirectory();
+            Path scratch = temporaryDirectory();
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
             postgres.ensureDatabase(DATABASE);
-            shared = new LocalInfrastructure(postgres, KafkaBroker.start(kafkaDirectory, FreePorts.next(), FreePorts.next()));
+            KafkaBroker kafka = KafkaBroker.start(scratch.resolve("kafka"), FreePorts.next(), FreePorts.next());
+            shared = new LocalInfrastructure(postgres, kafka, LocalTokens.in(scratch.resolve("keys")));
             LocalInfrastructure started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
-                deleteRecursively(kafkaDirectory);
+                deleteRecursively(scratch);
             }, "local-infrastructure-shutdown"));
         }
         return shared;
@@ -66,6 +57,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka;
     }
 
+    /** Signs tokens that services started with {@link #environment()} and the {@code local} profile accept. */
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
     public String jdbcUrl() {
         return postgres.jdbcUrl(DATABASE);
     }
@@ -77,6 +73,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
         environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
         environment.put("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("LEEWAY_LOCAL_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         return environment;
     }
 
@@ -96,7 +93,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static Path temporaryDirectory() {
         try {
-            return Files.createTempDirectory("leeway-kafka");
+            return Files.createTempDirectory("leeway-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,9 +9,15 @@ import java.util.Objects;
  * A customer's problem was taken on. Who opened it and when are message metadata, not payload.
  * <p>
  * {@code subject} and {@code description} are free text a customer may have filled with personal data.
+ * Revision 2 added {@code failure} (absent in revision 1, upcast to null).
  */
-@Revision("1")
-public record CaseOpened(CaseId caseId, CustomerId customerId, Channel channel, String subject, String description) {
+@Revision("2")
+public record CaseOpened(CaseId caseId,
+                         CustomerId customerId,
+                         Channel channel,
+                         String subject,
+                         String description,
+                         FailureContext failure) {
 
     public CaseOpened {
         Objects.requireNonNull(caseId, "caseId");

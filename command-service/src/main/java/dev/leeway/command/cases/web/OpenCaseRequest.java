@@ -1,15 +1,29 @@
 package dev.leeway.command.cases.web;
 
 import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.FailureCause;
+import dev.leeway.kernel.cases.Severity;
 import dev.leeway.kernel.customers.CustomerId;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /cases}. Unknown fields are refused (see application.yml), so typos are not lost silently. */
+import java.util.UUID;
+
+/**
+ * Body of {@code POST /cases}. Unknown fields are refused (see application.yml), so typos are not lost silently.
+ * A client may choose the case id itself, which makes a retried creation harmless (409 CASE_ALREADY_EXISTS).
+ */
 public record OpenCaseRequest(
+        UUID caseId,
         @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId,
         @NotNull Channel channel,
         @NotBlank @Size(max = 200) String subject,
-        @Size(max = 4000) String description) {
+        @Size(max = 4000) String description,
+        @Valid Failure failure) {
+
+    /** Optional: how bad the failure was for the customer and whose doing it was. */
+    public record Failure(Severity severity, FailureCause cause) {
+    }
 }

@@ -1,5 +1,0 @@
-package dev.leeway.command.cases;
-
-enum CaseStatus {
-    OPEN
-}

@@ -1,4 +1,0 @@
-package dev.leeway.command.cases.web;
-
-public record CaseOpenedResponse(String caseId) {
-}

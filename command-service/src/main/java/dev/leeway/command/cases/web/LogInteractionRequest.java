@@ -1,0 +1,12 @@
+package dev.leeway.command.cases.web;
+
+import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.Direction;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record LogInteractionRequest(@NotNull Channel channel,
+                                    @NotNull Direction direction,
+                                    @NotBlank @Size(max = 4000) String summary) {
+}

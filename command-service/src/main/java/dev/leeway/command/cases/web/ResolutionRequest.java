@@ -1,0 +1,9 @@
+package dev.leeway.command.cases.web;
+
+import dev.leeway.kernel.cases.Outcome;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record ResolutionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 4000) String summary) {
+}

@@ -1,0 +1,10 @@
+package dev.leeway.command.cases.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The customer's survey answer, as recorded by an agent. */
+public record SatisfactionRequest(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 4000) String comment) {
+}

@@ -1,0 +1,92 @@
+package dev.leeway.command.messaging;
+
+import dev.leeway.command.CommandRejectedException;
+import dev.leeway.command.security.Actor;
+import dev.leeway.command.security.CurrentActor;
+import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.messaging.MetadataKeys;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of the authenticated actor. The metadata that every resulting event carries (actor,
+ * roles, correlation, client application) is set here from the token and the request headers, never from the
+ * body; causation and the server timestamp are added by Axon as the events are made.
+ */
+@Component
+public class CommandSender {
+
+    public static final String CLIENT_APP_HEADER = "X-Client-App";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final int MAX_HEADER_LENGTH = 100;
+
+    private final CommandGateway gateway;
+    private final CurrentActor currentActor;
+    private final HttpServletRequest request;
+    private final IdGenerator ids;
+
+    CommandSender(CommandGateway gateway, CurrentActor currentActor, HttpServletRequest request, IdGenerator ids) {
+        this.gateway = gateway;
+        this.currentActor = currentActor;
+        this.request = request;
+        this.ids = ids;
+    }
+
+    /** Sends a command to a case; an unknown case is CASE_NOT_FOUND. */
+    public <R> R sendToCase(Object command) {
+        return send(command, ErrorCode.CASE_NOT_FOUND);
+    }
+
+    /** Sends a command to a policy; an unknown policy is POLICY_NOT_FOUND. */
+    public <R> R sendToPolicy(Object command) {
+        return send(command, ErrorCode.POLICY_NOT_FOUND);
+    }
+
+    /**
+     * Handles {@code command} synchronously and returns the handler's result. Rule violations are rethrown as
+     * they are; Axon's own refusals become Leeway's codes.
+     */
+    private <R> R send(Object command, ErrorCode notFound) {
+        Actor actor = currentActor.get();
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.ACTOR_ID, actor.id());
+        metadata.put(MetadataKeys.ACTOR_ROLES, actor.rolesAsText());
+        metadata.put(MetadataKeys.CORRELATION_ID, header(CORRELATION_HEADER, ids.generateId().toString()));
+        metadata.put(MetadataKeys.CLIENT_APP, header(CLIENT_APP_HEADER, "unknown"));
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
+        } catch (AggregateNotFoundException e) {
+            throw new CommandRejectedException(notFound, "No such " + (notFound == ErrorCode.CASE_NOT_FOUND
+                    ? "case" : "policy") + ": " + e.getAggregateIdentifier() + ".");
+        } catch (AggregateStreamCreationException e) {
+            throw new CommandRejectedException(ErrorCode.CASE_ALREADY_EXISTS,
+                    "A case with this id exists already; nothing was stored.");
+        } catch (ConflictingModificationException e) {
+            throw new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "The case changed since the version you sent (If-Match); reload it and try again.");
+        }
+    }
+
+    public Actor actor() {
+        return currentActor.get();
+    }
+
+    private String header(String name, String fallback) {
+        String value = request.getHeader(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String trimmed = value.strip();
+        return trimmed.length() > MAX_HEADER_LENGTH ? trimmed.substring(0, MAX_HEADER_LENGTH) : trimmed;
+    }
+}

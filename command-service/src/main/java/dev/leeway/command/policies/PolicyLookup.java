@@ -1,0 +1,11 @@
+package dev.leeway.command.policies;
+
+import dev.leeway.kernel.policies.PolicyCode;
+
+import java.util.Optional;
+
+/** Where a command handler finds the policy version in force. */
+public interface PolicyLookup {
+
+    Optional<CurrentPolicy> find(PolicyCode code);
+}

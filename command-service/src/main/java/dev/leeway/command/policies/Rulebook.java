@@ -1,0 +1,71 @@
+package dev.leeway.command.policies;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.policies.PolicyTerms;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rulebook as the command side decides with it: {@code event_store.policy_current}, one row per policy,
+ * written by {@link RulebookProjection} in the same transaction as the policy's events. A bend decided after a
+ * revision committed sees the revision; none sees a version that was never stored. (A read model fed through
+ * Kafka would lag, and a bend could rely on a version already replaced.)
+ */
+@Component
+public class Rulebook implements PolicyLookup {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<CurrentPolicy> row;
+
+    Rulebook(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.row = (rs, n) -> new CurrentPolicy(new PolicyCode(rs.getString("policy_code")), rs.getInt("version"),
+                readTerms(rs.getString("terms")), rs.getBoolean("retired"));
+    }
+
+    @Override
+    public Optional<CurrentPolicy> find(PolicyCode code) {
+        return jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current "
+                + "WHERE policy_code = ?", row, code.value()).stream().findFirst();
+    }
+
+    public List<CurrentPolicy> all() {
+        return jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current "
+                + "ORDER BY policy_code", row);
+    }
+
+    void put(PolicyCode code, int version, PolicyTerms terms) {
+        jdbc.update("""
+                INSERT INTO event_store.policy_current (policy_code, version, terms, retired) VALUES (?, ?, ?, false)
+                ON CONFLICT (policy_code) DO UPDATE SET version = excluded.version, terms = excluded.terms""",
+                code.value(), version, writeTerms(terms));
+    }
+
+    void retire(PolicyCode code) {
+        jdbc.update("UPDATE event_store.policy_current SET retired = true WHERE policy_code = ?", code.value());
+    }
+
+    private PolicyTerms readTerms(String text) {
+        try {
+            return json.readValue(text, PolicyTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable policy terms in the rulebook", e);
+        }
+    }
+
+    private String writeTerms(PolicyTerms terms) {
+        try {
+            return json.writeValueAsString(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy terms cannot be written", e);
+        }
+    }
+}

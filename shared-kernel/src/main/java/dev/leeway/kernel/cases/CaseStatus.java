@@ -1,0 +1,6 @@
+package dev.leeway.kernel.cases;
+
+public enum CaseStatus {
+    OPEN,
+    RESOLVED
+}

@@ -1,0 +1,7 @@
+package dev.leeway.kernel.cases;
+
+public enum Severity {
+    MINOR,
+    MAJOR,
+    CRITICAL
+}

@@ -1,0 +1,60 @@
+package dev.leeway.kernel.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in a currency, at the currency's scale (12.5 EUR is kept as 12.50). Never negative: Leeway records
+ * value given to customers and limits on it.
+ */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("amount has more decimals than " + currency + " allows");
+        }
+    }
+
+    public static Money of(String amount, String currency) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currency));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public boolean sameCurrencyAs(Money other) {
+        return currency.equals(other.currency);
+    }
+
+    public boolean isGreaterThan(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount) > 0;
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!sameCurrencyAs(other)) {
+            throw new IllegalArgumentException("cannot compare " + currency + " with " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency;
+    }
+}
