@@ -1,6 +1,7 @@
 package dev.leeway.command.messaging;
 
 import dev.leeway.command.CommandRejectedException;
+import dev.leeway.command.cases.OpenCaseCommand;
 import dev.leeway.command.security.Actor;
 import dev.leeway.command.security.CurrentActor;
 import dev.leeway.kernel.ErrorCode;
@@ -9,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,12 +72,36 @@ public class CommandSender {
             throw new CommandRejectedException(notFound, "No such " + (notFound == ErrorCode.CASE_NOT_FOUND
                     ? "case" : "policy") + ": " + e.getAggregateIdentifier() + ".");
         } catch (AggregateStreamCreationException e) {
-            throw new CommandRejectedException(ErrorCode.CASE_ALREADY_EXISTS,
-                    "A case with this id exists already; nothing was stored.");
+            throw alreadyExists();
         } catch (ConflictingModificationException e) {
-            throw new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
-                    "The case changed since the version you sent (If-Match); reload it and try again.");
+            throw concurrentModification();
+        } catch (EventStoreException e) {
+            // Two writers raced for the same aggregate sequence: the event store's unique key refused the second.
+            if (uniqueKeyViolated(e)) {
+                throw command instanceof OpenCaseCommand ? alreadyExists() : concurrentModification();
+            }
+            throw e;
         }
+    }
+
+    private static CommandRejectedException alreadyExists() {
+        return new CommandRejectedException(ErrorCode.CASE_ALREADY_EXISTS,
+                "A case with this id exists already; nothing was stored.");
+    }
+
+    private static CommandRejectedException concurrentModification() {
+        return new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
+                "The case changed since the version you sent (If-Match) or while this request ran; "
+                        + "reload it and try again.");
+    }
+
+    private static boolean uniqueKeyViolated(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Actor actor() {

@@ -2,20 +2,17 @@ package dev.leeway.command.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leeway.command.support.Infrastructure;
+import dev.leeway.command.support.ApiClient;
+import dev.leeway.command.support.CommandApiTest;
 import dev.leeway.command.support.TopicReader;
+import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.messaging.EventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,48 +25,62 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenCaseApiIT {
+class OpenCaseApiIT extends CommandApiTest {
 
     private static final String VALID = """
             {"customerId":"CUST-42","channel":"PHONE","subject":"Rebate form lost","description":"Customer called twice"}""";
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @Test
-    void openingACaseAnswers201WithTheCaseIdAndItsLocation() throws Exception {
-        HttpResponse<String> response = post(VALID);
-
-        assertThat(response.statusCode()).isEqualTo(201);
-        String caseId = json.readTree(response.body()).get("caseId").asText();
-        assertThat(caseId).matches("[0-9a-f-]{36}");
-        assertThat(response.headers().firstValue("Location")).hasValue("/cases/" + caseId);
+    private ApiClient agent() {
+        return as("alice", Role.AGENT);
     }
 
     @Test
-    void theStoredEventIsJsonThatSqlCanRead() throws Exception {
-        String caseId = json.readTree(post(VALID).body()).get("caseId").asText();
+    void openingACaseAnswers201WithTheCaseIdItsLocationAndVersion() {
+        ApiClient.Response response = agent().post("/cases", VALID);
 
-        try (Connection connection = Infrastructure.servers().adminConnection();
+        assertThat(response.status()).isEqualTo(201);
+        String caseId = response.text("caseId");
+        assertThat(caseId).matches("[0-9a-f-]{36}");
+        assertThat(response.header("Location")).isEqualTo("/cases/" + caseId);
+        assertThat(response.header("ETag")).isEqualTo("\"0\"");
+    }
+
+    @Test
+    void aCallerMayChooseTheCaseIdAndOpeningItTwiceStoresItOnce() {
+        String caseId = UUID.randomUUID().toString();
+        String body = """
+                {"caseId":"%s","customerId":"C1","channel":"CHAT","subject":"Twice"}""".formatted(caseId);
+
+        ApiClient.Response first = agent().post("/cases", body);
+        long eventsAfterFirst = storedEvents();
+        ApiClient.Response second = agent().post("/cases", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.text("caseId")).isEqualTo(caseId);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.code()).isEqualTo("CASE_ALREADY_EXISTS");
+        assertThat(storedEvents()).isEqualTo(eventsAfterFirst);
+    }
+
+    @Test
+    void theStoredEventIsJsonThatSqlCanReadWithWhoDidItFromTheToken() throws Exception {
+        String caseId = agent().with("X-Client-App", "agent-desktop").with("X-Correlation-Id", "corr-123")
+                .post("/cases", VALID).text("caseId");
+
+        try (Connection connection = LocalInfrastructure.shared().adminConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT payload::jsonb ->> 'subject', payload::jsonb ->> 'channel', payload_type, payload_revision,
-                            type, sequence_number, meta_data::jsonb ->> 'correlationId' IS NOT NULL
+                            type, sequence_number, meta_data::jsonb ->> 'actorId', meta_data::jsonb ->> 'actorRoles',
+                            meta_data::jsonb ->> 'clientApp', meta_data::jsonb ->> 'correlationId',
+                            meta_data::jsonb ->> 'causationId'
                      FROM event_store.domain_event_entry WHERE aggregate_identifier = ?""")) {
             query.setString(1, caseId);
             try (ResultSet row = query.executeQuery()) {
@@ -77,18 +88,31 @@ class OpenCaseApiIT {
                 assertThat(row.getString(1)).isEqualTo("Rebate form lost");
                 assertThat(row.getString(2)).isEqualTo("PHONE");
                 assertThat(row.getString(3)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-                assertThat(row.getString(4)).isEqualTo("1");
+                assertThat(row.getString(4)).isEqualTo("2");
                 assertThat(row.getString(5)).isEqualTo("Case");
                 assertThat(row.getLong(6)).isZero();
-                assertThat(row.getBoolean(7)).isTrue();
+                assertThat(row.getString(7)).isEqualTo("alice");
+                assertThat(row.getString(8)).isEqualTo("AGENT");
+                assertThat(row.getString(9)).isEqualTo("agent-desktop");
+                assertThat(row.getString(10)).isEqualTo("corr-123");
+                assertThat(row.getString(11)).isNotBlank();
                 assertThat(row.next()).isFalse();
             }
         }
     }
 
     @Test
+    void theActorInTheBodyIsIgnoredTheTokenDecides() {
+        ApiClient.Response response = agent().post("/cases", """
+                {"customerId":"C1","channel":"EMAIL","subject":"s","actorId":"mallory"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("UNKNOWN_FIELD");
+    }
+
+    @Test
     void theEventReachesKafkaKeyedByCaseIdWithItsEnvelopeInHeaders() throws Exception {
-        String caseId = json.readTree(post(VALID).body()).get("caseId").asText();
+        String caseId = agent().post("/cases", VALID).text("caseId");
 
         List<ConsumerRecord<String, String>> records =
                 TopicReader.recordsWithKey("leeway.events", caseId, 1, Duration.ofSeconds(30));
@@ -99,12 +123,12 @@ class OpenCaseApiIT {
         assertThat(value.get("caseId").asText()).isEqualTo(caseId);
         assertThat(value.get("subject").asText()).isEqualTo("Rebate form lost");
         assertThat(header(record, EventHeaders.TYPE)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("1");
+        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("2");
         assertThat(header(record, EventHeaders.AGGREGATE_TYPE)).isEqualTo("Case");
         assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(caseId);
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");
         assertThat(header(record, EventHeaders.EVENT_ID)).isNotBlank();
-        assertThat(json.readTree(header(record, EventHeaders.METADATA)).has("correlationId")).isTrue();
+        assertThat(json.readTree(header(record, EventHeaders.METADATA)).get("actorId").asText()).isEqualTo("alice");
     }
 
     static Stream<Arguments> badBodies() {
@@ -122,6 +146,11 @@ class OpenCaseApiIT {
                         {"customerId":"C1","channel":"CARRIER_PIGEON","subject":"s"}""", "VALIDATION_FAILED"),
                 Arguments.of("subject of the wrong type", """
                         {"customerId":"C1","channel":"EMAIL","subject":{"text":"s"}}""", "VALIDATION_FAILED"),
+                Arguments.of("case id not a UUID", """
+                        {"caseId":"abc","customerId":"C1","channel":"EMAIL","subject":"s"}""", "VALIDATION_FAILED"),
+                Arguments.of("unknown severity", """
+                        {"customerId":"C1","channel":"EMAIL","subject":"s","failure":{"severity":"HUGE"}}""",
+                        "VALIDATION_FAILED"),
                 Arguments.of("unknown field", """
                         {"customerId":"C1","channel":"EMAIL","subject":"s","priority":"HIGH"}""", "UNKNOWN_FIELD"),
                 Arguments.of("overlong subject", """
@@ -134,9 +163,9 @@ class OpenCaseApiIT {
     void badInputIsRefusedAsProblemJsonAndStoresNothing(String why, String body, String code) throws Exception {
         long eventsBefore = storedEvents();
 
-        HttpResponse<String> response = post(body);
+        ApiClient.Response response = agent().post("/cases", body);
 
-        assertProblem(response, 400, code);
+        assertProblem(response.status(), response.header("Content-Type"), response.body(), 400, code);
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
@@ -146,7 +175,9 @@ class OpenCaseApiIT {
         String huge = """
                 {"customerId":"C1","channel":"WEB","subject":"s","description":"%s"}""".formatted("x".repeat(70_000));
 
-        assertProblem(post(huge), 400, "BODY_TOO_LARGE");
+        ApiClient.Response response = agent().post("/cases", huge);
+
+        assertProblem(response.status(), response.header("Content-Type"), response.body(), 400, "BODY_TOO_LARGE");
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
@@ -156,28 +187,32 @@ class OpenCaseApiIT {
         byte[] huge = """
                 {"customerId":"C1","channel":"WEB","subject":"s","description":"%s"}"""
                 .formatted("x".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(uri("/cases"))
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/cases"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
-                .build();
+                .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 400, "BODY_TOO_LARGE");
+        assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), 400, "BODY_TOO_LARGE");
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
     @Test
     void aBodyThatIsNotJsonIsRefusedAsUnsupportedMediaType() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/cases"))
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/cases"))
                 .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + token())
                 .POST(HttpRequest.BodyPublishers.ofString("open a case please"))
-                .build();
+                .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
-    void theServiceRoleCanAppendButNeverRewriteHistory() throws Exception {
-        post(VALID);
+    void theServiceRoleCanAppendButNeverRewriteHistory() {
+        agent().post("/cases", VALID);
 
         assertThrows(Exception.class,
                 () -> jdbc.update("UPDATE event_store.domain_event_entry SET payload = '{}'"));
@@ -185,30 +220,18 @@ class OpenCaseApiIT {
                 () -> jdbc.update("DELETE FROM event_store.domain_event_entry"));
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asText()).as(response.body()).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    private static String token() {
+        return LocalInfrastructure.shared().tokens().mint("alice", List.of("AGENT"), Duration.ofMinutes(5));
     }
 
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
-    }
-
-    private HttpResponse<String> post(String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/cases"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private void assertProblem(int status, String contentType, String body, int expectedStatus, String code)
+            throws Exception {
+        assertThat(status).as(body).isEqualTo(expectedStatus);
+        assertThat(contentType).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(body);
+        assertThat(problem.path("code").asText()).as(body).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(expectedStatus);
+        assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

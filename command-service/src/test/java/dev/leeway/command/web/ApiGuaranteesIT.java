@@ -1,0 +1,164 @@
+package dev.leeway.command.web;
+
+import dev.leeway.command.support.ApiClient;
+import dev.leeway.command.support.CommandApiTest;
+import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.kernel.identity.Role;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What front-line apps rely on: exact budgets under concurrency, safe retries, optimistic concurrency. */
+class ApiGuaranteesIT extends CommandApiTest {
+
+    @Test
+    void concurrentGrantsOnDifferentCasesNeverTogetherOverrunTheMonthlyBudget() throws Exception {
+        String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 100);
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        int attempts = 8;
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            cases.add(openCase(agent));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<ApiClient.Response>> results = new ArrayList<>();
+        for (String caseId : cases) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return agent.post("/cases/" + caseId + "/exceptions", """
+                        {"policyCode":"%s","deviation":30,"valueGiven":{"amount":30,"currency":"EUR"},
+                         "reasonCode":"GOODWILL","justification":"Late parcel"}""".formatted(policy));
+            }));
+        }
+        start.countDown();
+        int granted = 0;
+        int pending = 0;
+        for (Future<ApiClient.Response> result : results) {
+            ApiClient.Response response = result.get();
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            if (response.text("status").equals("GRANTED")) {
+                granted++;
+            } else {
+                pending++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(granted).as("30 EUR each within a 100 EUR budget").isEqualTo(3);
+        assertThat(pending).isEqualTo(attempts - 3);
+        assertThat(jdbc.queryForObject("""
+                SELECT sum((payload::jsonb -> 'valueGiven' ->> 'amount')::numeric) FROM event_store.domain_event_entry
+                WHERE payload_type LIKE '%ExceptionGranted' AND payload::jsonb ->> 'policyCode' = ?""",
+                BigDecimal.class, policy)).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReturnsTheFirstAnswerAndStoresNothingNew() {
+        ApiClient agent = as(unique("agent"), Role.AGENT).with("Idempotency-Key", "open-1");
+        String body = "{\"customerId\":\"C-9\",\"channel\":\"EMAIL\",\"subject\":\"Retry me\"}";
+
+        ApiClient.Response first = agent.post("/cases", body);
+        long eventsAfterFirst = storedEvents();
+        ApiClient.Response retry = agent.post("/cases", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("caseId")).isEqualTo(first.text("caseId"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(storedEvents()).isEqualTo(eventsAfterFirst);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndStoresNothing() {
+        ApiClient agent = as(unique("agent"), Role.AGENT).with("Idempotency-Key", "open-2");
+        agent.post("/cases", "{\"customerId\":\"C-9\",\"channel\":\"EMAIL\",\"subject\":\"First\"}");
+        long before = storedEvents();
+
+        ApiClient.Response reused = agent.post("/cases", "{\"customerId\":\"C-9\",\"channel\":\"EMAIL\",\"subject\":\"Other\"}");
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetryAfterTheResponseWasLostFindsTheCommittedAnswer() throws Exception {
+        String agentId = unique("agent");
+        String body = "{\"customerId\":\"C-5\",\"channel\":\"PHONE\",\"subject\":\"Lost answer\"}";
+        String token = LocalInfrastructure.shared().tokens().mint(agentId, List.of("AGENT"), Duration.ofMinutes(5));
+        long before = storedEvents();
+
+        sendAndHangUp(body, token, "lost-1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM event_store.idempotency_key WHERE actor_id = ? AND idempotency_key = 'lost-1'",
+                Integer.class, agentId) == 1);
+        ApiClient.Response retry = withToken(token).with("Idempotency-Key", "lost-1").post("/cases", body);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(storedEvents()).as("the case was stored once").isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, retry.text("caseId"))).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteWithAStaleIfMatchIsAConflictAndStoresNothing() {
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String caseId = openCase(agent);
+        ApiClient.Response assigned = agent.with("If-Match", "\"0\"").post("/cases/" + caseId + "/assignment",
+                "{\"assignee\":\"bob\"}");
+        long before = storedEvents();
+
+        ApiClient.Response stale = agent.with("If-Match", "\"0\"").post("/cases/" + caseId + "/assignment",
+                "{\"assignee\":\"carol\"}");
+        ApiClient.Response current = agent.with("If-Match", assigned.header("ETag")).post("/cases/" + caseId + "/assignment",
+                "{\"assignee\":\"carol\"}");
+
+        assertThat(assigned.status()).isEqualTo(200);
+        assertThat(assigned.header("ETag")).isEqualTo("\"1\"");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("CONCURRENT_MODIFICATION");
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.header("ETag")).isEqualTo("\"2\"");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        ApiClient.Response docs = anonymous().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/paths").has("/cases/{caseId}/exceptions")).isTrue();
+        assertThat(docs.json().at("/paths").has("/policies/{code}")).isTrue();
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /** Sends a whole request, then closes the connection without reading: the answer is lost on the way. */
+    private void sendAndHangUp(String body, String token, String key) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /cases HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + key + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port); OutputStream out = socket.getOutputStream()) {
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+        }
+    }
+}
