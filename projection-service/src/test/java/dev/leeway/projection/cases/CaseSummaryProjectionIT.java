@@ -1,6 +1,20 @@
 package dev.leeway.projection.cases;
 
 import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.kernel.cases.Authority;
+import dev.leeway.kernel.cases.CaseId;
+import dev.leeway.kernel.cases.CaseResolved;
+import dev.leeway.kernel.cases.Deviation;
+import dev.leeway.kernel.cases.ExceptionGranted;
+import dev.leeway.kernel.cases.ExceptionId;
+import dev.leeway.kernel.cases.ExceptionRequested;
+import dev.leeway.kernel.cases.ExceptionReviewed;
+import dev.leeway.kernel.cases.Outcome;
+import dev.leeway.kernel.cases.ReviewVerdict;
+import dev.leeway.kernel.identity.Role;
+import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.DeviationUnit;
+import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.projection.support.CaseEventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,6 +143,33 @@ class CaseSummaryProjectionIT {
     }
 
     @Test
+    void pendingGrantedAndReviewedBendsAndTheResolutionShowOnTheCase() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        CaseId id = new CaseId(caseId);
+        ExceptionId bend = new ExceptionId(UUID.randomUUID());
+        PolicyCode policy = new PolicyCode("RETURN-WINDOW");
+        Deviation days = new Deviation(BigDecimal.TEN, DeviationUnit.DAYS);
+        send(CaseEventRecords.caseOpened(caseId, "Late return", OPENED_AT));
+        send(CaseEventRecords.of(caseId, 1, new ExceptionRequested(id, bend, policy, 1, days, Money.of("80", "EUR"),
+                "HOSPITAL", "In hospital", "alice", Role.SUPERVISOR), OPENED_AT.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bendRows(bend) == 1);
+        assertThat(bendRow(bend)).containsEntry("status", "PENDING").containsEntry("approver_role", "SUPERVISOR");
+
+        send(CaseEventRecords.of(caseId, 2, new ExceptionGranted(id, bend, policy, 2, days, Money.of("80", "EUR"),
+                "HOSPITAL", "In hospital", Authority.APPROVED, "alice", "sam"), OPENED_AT.plusSeconds(120)));
+        send(CaseEventRecords.of(caseId, 3, new ExceptionReviewed(id, bend, ReviewVerdict.UPHELD, "ok", "sue"),
+                OPENED_AT.plusSeconds(180)));
+        send(CaseEventRecords.of(caseId, 4, new CaseResolved(id, Outcome.SOLVED, "Refunded"), OPENED_AT.plusSeconds(240)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> (Long) row(caseId).get("last_sequence") == 4L);
+        assertThat(bendRow(bend)).containsEntry("status", "GRANTED").containsEntry("authority", "APPROVED")
+                .containsEntry("granted_by", "sam").containsEntry("policy_version", 2)
+                .containsEntry("review_verdict", "UPHELD").containsEntry("reviewed_by", "sue");
+        assertThat(row(caseId)).containsEntry("status", "RESOLVED").containsEntry("outcome", "SOLVED")
+                .containsEntry("resolutions", 1);
+    }
+
+    @Test
     void lagIsExposedInEventsAndMilliseconds() throws Exception {
         UUID caseId = UUID.randomUUID();
         send(CaseEventRecords.caseOpened(caseId, "Lag probe", OPENED_AT));
@@ -158,6 +200,15 @@ class CaseSummaryProjectionIT {
 
     private Map<String, Object> row(UUID caseId) {
         return jdbc.queryForMap("SELECT * FROM read_model.case_summary WHERE case_id = ?", caseId);
+    }
+
+    private int bendRows(ExceptionId bend) {
+        return jdbc.queryForObject("SELECT count(*) FROM read_model.case_bend WHERE exception_id = ?", Integer.class,
+                bend.value());
+    }
+
+    private Map<String, Object> bendRow(ExceptionId bend) {
+        return jdbc.queryForMap("SELECT * FROM read_model.case_bend WHERE exception_id = ?", bend.value());
     }
 
     private double counter(String name) {

@@ -1,5 +1,7 @@
 package dev.leeway.projection.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.messaging.EventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,6 +14,7 @@ import java.util.UUID;
 public final class CaseEventRecords {
 
     public static final String TOPIC = "leeway.events";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private CaseEventRecords() {
     }
@@ -21,6 +24,16 @@ public final class CaseEventRecords {
                 {"caseId":"%s","customerId":"CUST-9","channel":"CHAT","subject":"%s","description":"Asked twice"}"""
                 .formatted(caseId, subject);
         return caseEvent(caseId, 0, "dev.leeway.kernel.cases.CaseOpened", payload, "event-" + caseId + "-0", at);
+    }
+
+    /** A record of a real event class, serialised as the command side stores it. */
+    public static ProducerRecord<String, String> of(UUID caseId, long sequence, Object event, Instant at) {
+        try {
+            return caseEvent(caseId, sequence, event.getClass().getName(), JSON.writeValueAsString(event),
+                    "event-" + caseId + "-" + sequence, at);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public static ProducerRecord<String, String> caseEvent(UUID caseId, long sequence, String type, String payload,

@@ -24,12 +24,13 @@ class CaseQueryController {
         this.cases = cases;
     }
 
-    /** The case with its version as ETag, for clients that later write with If-Match. */
+    /** The case and its bends, with its version as ETag, for clients that later write with If-Match. */
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseSummaryView> get(@PathVariable UUID caseId) {
-        CaseSummaryView view = cases.find(caseId)
+    ResponseEntity<CaseView> get(@PathVariable UUID caseId) {
+        CaseSummaryView summary = cases.find(caseId)
                 .orElseThrow(() -> new ApiProblem(ErrorCode.CASE_NOT_FOUND, "No case " + caseId + "."));
-        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Long.toString(summary.version()))
+                .body(new CaseView(summary, cases.bendsOf(caseId)));
     }
 
     @GetMapping

@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +14,8 @@ import java.util.UUID;
 class CaseSummaryRepository {
 
     private static final String COLUMNS = """
-            case_id, customer_id, channel, subject, description, status, opened_at, last_event_at, last_sequence""";
+            case_id, customer_id, channel, subject, description, severity, failure_cause, status, assignee, outcome,
+            satisfaction_score, resolutions, opened_at, resolved_at, last_event_at, last_sequence""";
 
     private static final RowMapper<CaseSummaryView> ROW = (row, rowNumber) -> new CaseSummaryView(
             row.getObject("case_id", UUID.class),
@@ -20,10 +23,39 @@ class CaseSummaryRepository {
             row.getString("channel"),
             row.getString("subject"),
             row.getString("description"),
+            row.getString("severity"),
+            row.getString("failure_cause"),
             row.getString("status"),
+            row.getString("assignee"),
+            row.getString("outcome"),
+            row.getObject("satisfaction_score", Integer.class),
+            row.getInt("resolutions"),
             row.getTimestamp("opened_at").toInstant(),
+            instant(row.getTimestamp("resolved_at")),
             row.getTimestamp("last_event_at").toInstant(),
             row.getLong("last_sequence"));
+
+    private static final RowMapper<BendView> BEND = (row, rowNumber) -> new BendView(
+            row.getObject("exception_id", UUID.class),
+            row.getString("policy_code"),
+            row.getInt("policy_version"),
+            row.getBigDecimal("deviation").stripTrailingZeros(),
+            row.getString("deviation_unit"),
+            row.getBigDecimal("value_amount").stripTrailingZeros(),
+            row.getString("value_currency"),
+            row.getString("reason_code"),
+            row.getString("justification"),
+            row.getString("status"),
+            row.getString("authority"),
+            row.getString("approver_role"),
+            row.getString("requested_by"),
+            row.getString("granted_by"),
+            row.getString("declined_by"),
+            row.getString("review_verdict"),
+            row.getString("reviewed_by"),
+            row.getTimestamp("requested_at").toInstant(),
+            instant(row.getTimestamp("decided_at")),
+            instant(row.getTimestamp("reviewed_at")));
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +68,11 @@ class CaseSummaryRepository {
                 .stream().findFirst();
     }
 
+    List<BendView> bendsOf(UUID caseId) {
+        return jdbc.query("SELECT * FROM read_model.case_bend WHERE case_id = ? ORDER BY requested_at, exception_id",
+                BEND, caseId);
+    }
+
     /** Newest first; the case id breaks ties so that pages never overlap. */
     List<CaseSummaryView> findByStatus(CaseStatus status, int page, int size) {
         return jdbc.query("SELECT " + COLUMNS + """
@@ -43,6 +80,10 @@ class CaseSummaryRepository {
                         ORDER BY opened_at DESC, case_id
                         LIMIT ? OFFSET ?""",
                 ROW, status.name(), size, (long) page * size);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     long countByStatus(CaseStatus status) {

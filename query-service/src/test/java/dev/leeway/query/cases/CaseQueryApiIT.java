@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 class CaseQueryApiIT {
 
     private static final UUID KNOWN_CASE = UUID.fromString("3f1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c10");
@@ -62,7 +65,15 @@ class CaseQueryApiIT {
                 .migrate();
         try (Connection connection = servers.adminConnection()) {
             connection.createStatement().execute("DELETE FROM read_model.case_summary");
+            connection.createStatement().execute("DELETE FROM read_model.case_bend");
             insert(connection, KNOWN_CASE, "Broken zip", Instant.parse("2026-10-01T08:00:00Z"), 3);
+            connection.createStatement().execute("""
+                    INSERT INTO read_model.case_bend (exception_id, case_id, policy_code, policy_version, deviation,
+                        deviation_unit, value_amount, value_currency, reason_code, justification, status, approver_role,
+                        requested_by, requested_at)
+                    VALUES ('7a1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c99', '%s', 'RETURN-WINDOW', 1, 10, 'DAYS', 80, 'EUR',
+                        'HOSPITAL', 'In hospital', 'PENDING', 'SUPERVISOR', 'alice', '2026-10-01T09:00:00Z')"""
+                    .formatted(KNOWN_CASE));
             for (int day = 1; day <= 5; day++) {
                 UUID caseId = UUID.randomUUID();
                 insert(connection, caseId, "Case " + day, Instant.parse("2026-11-0" + day + "T10:00:00Z"), 0);
@@ -80,7 +91,7 @@ class CaseQueryApiIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void aCaseIsReturnedWithItsVersionAsETag() throws Exception {
+    void aCaseIsReturnedWithItsBendsAndItsVersionAsETag() throws Exception {
         HttpResponse<String> response = get("/cases/" + KNOWN_CASE);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -92,6 +103,32 @@ class CaseQueryApiIT {
         assertThat(body.get("status").asText()).isEqualTo("OPEN");
         assertThat(body.get("openedAt").asText()).isEqualTo("2026-10-01T08:00:00Z");
         assertThat(body.get("version").asLong()).isEqualTo(3);
+        JsonNode bend = body.get("bends").get(0);
+        assertThat(bend.get("status").asText()).isEqualTo("PENDING");
+        assertThat(bend.get("policyCode").asText()).isEqualTo("RETURN-WINDOW");
+        assertThat(bend.get("approverRole").asText()).isEqualTo("SUPERVISOR");
+        assertThat(bend.get("valueAmount").decimalValue()).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void readingWithoutATokenIsUnauthenticated() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/cases/" + KNOWN_CASE)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ADMIN"})
+    void aRoleWithoutBusinessWithCasesIsForbidden(String role) throws Exception {
+        assertProblem(get("/cases/" + KNOWN_CASE, role), 403, "FORBIDDEN");
+        assertProblem(get("/cases?status=OPEN", role), 403, "FORBIDDEN");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AGENT", "SUPERVISOR", "POLICY_OWNER", "ANALYST", "AUDITOR"})
+    void staffRolesReadCases(String role) throws Exception {
+        assertThat(get("/cases/" + KNOWN_CASE, role).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -150,7 +187,13 @@ class CaseQueryApiIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return get(path, "ANALYST");
+    }
+
+    private HttpResponse<String> get(String path, String role) throws Exception {
+        String token = LocalInfrastructure.shared().tokens().mint("reader", List.of(role), Duration.ofMinutes(5));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
