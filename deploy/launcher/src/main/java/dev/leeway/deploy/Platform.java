@@ -3,6 +3,7 @@ package dev.leeway.deploy;
 import dev.leeway.infra.EmbeddedPostgresServer;
 import dev.leeway.infra.KafkaBroker;
 import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.infra.LocalTokens;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -80,6 +81,10 @@ public final class Platform implements AutoCloseable {
             kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
             environment.put("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
+        // Tokens from `deploy/leeway token` are signed with this key; the services trust it under the local profile.
+        LocalTokens tokens = LocalTokens.in(settings.keys());
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("LEEWAY_LOCAL_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         environment.put("LEEWAY_COMMAND_PORT", Integer.toString(settings.commandPort()));
         environment.put("LEEWAY_QUERY_PORT", Integer.toString(settings.queryPort()));
         environment.put("LEEWAY_PROJECTION_PORT", Integer.toString(settings.projectionPort()));
@@ -110,9 +115,12 @@ public final class Platform implements AutoCloseable {
             out.printf("  %-18s %-48s log: %s%n", service.name(), service.url(), service.log());
         }
         out.println();
-        out.println("Open a case:  curl -i -X POST " + commandUrl() + "/cases -H 'Content-Type: application/json' \\");
+        out.println("Get a token:  TOKEN=$(deploy/leeway token --user alice --roles AGENT)");
+        out.println("Open a case:  curl -i -X POST " + commandUrl() + "/cases -H \"Authorization: Bearer $TOKEN\" \\");
+        out.println("                -H 'Content-Type: application/json' \\");
         out.println("                -d '{\"customerId\":\"C-1\",\"channel\":\"PHONE\",\"subject\":\"Late parcel\"}'");
-        out.println("Read it:      curl " + queryUrl() + "/cases/<caseId>");
+        out.println("Read it:      curl -H \"Authorization: Bearer $TOKEN\" " + queryUrl() + "/cases/<caseId>");
+        out.println("API docs:     " + commandUrl() + "/swagger-ui.html");
         out.println("Press Ctrl-C to stop everything.");
     }
 

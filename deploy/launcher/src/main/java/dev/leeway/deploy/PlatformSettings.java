@@ -42,6 +42,11 @@ public record PlatformSettings(Path root,
         return home.resolve("logs");
     }
 
+    /** The local token signing key pair. */
+    Path keys() {
+        return home.resolve("keys");
+    }
+
     private static int port(Map<String, String> environment, String name, int fallback) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {

@@ -3,6 +3,7 @@ package dev.leeway.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.infra.FreePorts;
+import dev.leeway.infra.LocalTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,6 +97,34 @@ class PlatformIT {
 
     @Test
     @Order(3)
+    void aBendGrantedOnTheCommandApiShowsOnTheCaseViewWithItsPolicyVersion() throws Exception {
+        HttpResponse<String> policy = send("PUT", platform.commandUrl() + "/policies/REBATE-FORM", """
+                {"title":"Rebates need the form","purpose":"Proof of purchase","kind":"BENDABLE","unit":"MONEY",
+                 "currency":"EUR","ownAuthorityLimits":{"AGENT":50,"SUPERVISOR":500},"monthlyBudgetPerAgent":200}""",
+                token("olivia", "POLICY_OWNER"));
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+        String caseId = JSON.readTree(openCase("PHONE", "Rebate form lost").body()).get("caseId").asText();
+
+        HttpResponse<String> bend = send("POST", platform.commandUrl() + "/cases/" + caseId + "/exceptions", """
+                {"policyCode":"REBATE-FORM","deviation":25,"valueGiven":{"amount":25,"currency":"EUR"},
+                 "reasonCode":"NO_FORM","justification":"Receipt shown on the phone"}""", token("alice", "AGENT"));
+        HttpResponse<String> resolved = send("POST", platform.commandUrl() + "/cases/" + caseId + "/resolution",
+                "{\"outcome\":\"SOLVED\",\"summary\":\"Rebate paid\"}", token("alice", "AGENT"));
+
+        assertThat(bend.statusCode()).as(bend.body()).isEqualTo(201);
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get(platform.queryUrl() + "/cases/" + caseId)
+                .body()).path("status").asText().equals("RESOLVED"));
+        JsonNode view = JSON.readTree(get(platform.queryUrl() + "/cases/" + caseId).body());
+        assertThat(view.get("bends")).hasSize(1);
+        assertThat(view.get("bends").get(0).get("status").asText()).isEqualTo("GRANTED");
+        assertThat(view.get("bends").get(0).get("authority").asText()).isEqualTo("OWN_LIMIT");
+        assertThat(view.get("bends").get(0).get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(view.get("bends").get(0).get("grantedBy").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    @Order(4)
     void aCaseOpenedWhileKafkaIsDownAppearsOnceKafkaIsBackWithNothingLostOrDuplicated() throws Exception {
         String before = JSON.readTree(openCase("PHONE", "Before the outage").body()).get("caseId").asText();
         awaitCase(before, Duration.ofSeconds(30));
@@ -123,7 +152,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void casesSurviveARestartOfThePlatform() throws Exception {
         String caseId = JSON.readTree(openCase("IN_PERSON", "Kept across restarts").body()).get("caseId").asText();
         awaitCase(caseId, Duration.ofSeconds(30));
@@ -140,13 +169,9 @@ class PlatformIT {
     }
 
     private static HttpResponse<String> openCase(String channel, String subject) throws Exception {
-        String body = """
+        return send("POST", platform.commandUrl() + "/cases", """
                 {"customerId":"CUST-E2E","channel":"%s","subject":"%s","description":"end to end"}"""
-                .formatted(channel, subject);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + "/cases"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .formatted(channel, subject), token("alice", "AGENT"));
     }
 
     private static JsonNode awaitCase(String caseId, Duration timeout) throws Exception {
@@ -155,8 +180,23 @@ class PlatformIT {
         return JSON.readTree(get(url).body());
     }
 
+    /** A GET as an analyst; actuator endpoints ignore the token. */
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token("ann", "ANALYST"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signed with the platform's own local key, as `deploy/leeway token` does. */
+    private static String token(String user, String... roles) {
+        return LocalTokens.in(home.resolve("keys")).mint(user, List.of(roles), Duration.ofMinutes(30));
     }
 
     private static Connection adminConnection() throws Exception {
