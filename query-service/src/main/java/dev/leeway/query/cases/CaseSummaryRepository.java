@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,9 +40,9 @@ class CaseSummaryRepository {
             row.getObject("exception_id", UUID.class),
             row.getString("policy_code"),
             row.getInt("policy_version"),
-            row.getBigDecimal("deviation").stripTrailingZeros(),
+            plain(row.getBigDecimal("deviation")),
             row.getString("deviation_unit"),
-            row.getBigDecimal("value_amount").stripTrailingZeros(),
+            plain(row.getBigDecimal("value_amount")),
             row.getString("value_currency"),
             row.getString("reason_code"),
             row.getString("justification"),
@@ -80,6 +81,12 @@ class CaseSummaryRepository {
                         ORDER BY opened_at DESC, case_id
                         LIMIT ? OFFSET ?""",
                 ROW, status.name(), size, (long) page * size);
+    }
+
+    /** 10.0000 as 10, never as 1E+1. */
+    private static BigDecimal plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Instant instant(Timestamp timestamp) {

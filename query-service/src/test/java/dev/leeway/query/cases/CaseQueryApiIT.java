@@ -107,7 +107,8 @@ class CaseQueryApiIT {
         assertThat(bend.get("status").asText()).isEqualTo("PENDING");
         assertThat(bend.get("policyCode").asText()).isEqualTo("RETURN-WINDOW");
         assertThat(bend.get("approverRole").asText()).isEqualTo("SUPERVISOR");
-        assertThat(bend.get("valueAmount").decimalValue()).isEqualByComparingTo("80");
+        assertThat(bend.get("valueAmount").toString()).isEqualTo("80");
+        assertThat(bend.get("deviation").toString()).isEqualTo("10");
     }
 
     @Test
