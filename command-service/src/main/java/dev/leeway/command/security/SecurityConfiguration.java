@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/policies/*/retirement").hasRole("POLICY_OWNER")
                         .requestMatchers(HttpMethod.POST, "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/policies", "/policies/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

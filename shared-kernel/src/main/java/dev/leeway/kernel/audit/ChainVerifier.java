@@ -1,0 +1,148 @@
+package dev.leeway.kernel.audit;
+
+import dev.leeway.kernel.audit.VerificationReport.BrokenLink;
+import dev.leeway.kernel.audit.VerificationReport.Reason;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-reads a log and checks it against what was sealed at append: each event against its hash and its
+ * aggregate's chain, each checkpoint against the hashes of its range and the previous checkpoint. The same
+ * logic serves the audit API (over the database) and the offline verifier (over an exported bundle).
+ */
+public final class ChainVerifier {
+
+    /** One position of the global order: the event there, its hash row, or both. */
+    public record Position(StoredEvent event, HashLink link) {
+        long globalIndex() {
+            return event != null ? event.globalIndex() : link.globalIndex();
+        }
+    }
+
+    private record Tail(long sequence, byte[] hash) {
+    }
+
+    private ChainVerifier() {
+    }
+
+    /**
+     * @param positions   every event and hash row, in global order
+     * @param hashesInOrder every hash row, in global order (for the checkpoints)
+     * @param checkpoints every checkpoint, in order
+     * @param sinceDigest hex digest an auditor kept, or null
+     */
+    public static VerificationReport verify(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
+                                            List<SealedRange> checkpoints, String sinceDigest) {
+        Map<String, Tail> tails = new HashMap<>();
+        BrokenLink first = null;
+        long checked = 0;
+        while (positions.hasNext()) {
+            Position position = positions.next();
+            BrokenLink broken = check(position, tails);
+            if (position.event() != null) {
+                checked++;
+            }
+            if (first == null && broken != null) {
+                first = broken;
+            }
+        }
+        CheckpointResult sealed = checkCheckpoints(hashesInOrder, checkpoints);
+        if (sealed.broken != null && (first == null || sealed.broken.position() < first.position())) {
+            first = sealed.broken;
+        }
+        String latest = checkpoints.isEmpty() ? null : EventHashing.hex(checkpoints.get(checkpoints.size() - 1).digest());
+        Boolean extendsDigest = null;
+        if (sinceDigest != null) {
+            boolean known = checkpoints.stream().anyMatch(c -> EventHashing.hex(c.digest()).equalsIgnoreCase(sinceDigest));
+            extendsDigest = known && first == null;
+            if (!known && first == null) {
+                first = new BrokenLink(0, null, null, Reason.DIGEST_NOT_FOUND,
+                        "no checkpoint of this log has digest " + sinceDigest);
+            }
+        }
+        return new VerificationReport(first == null, checked, checkpoints.size(), sealed.unsealed(), latest,
+                extendsDigest, first);
+    }
+
+    private static BrokenLink check(Position position, Map<String, Tail> tails) {
+        StoredEvent event = position.event();
+        HashLink link = position.link();
+        if (event == null) {
+            return new BrokenLink(link.globalIndex(), link.aggregateIdentifier(), link.sequenceNumber(),
+                    Reason.EVENT_MISSING, "a hash was recorded here for event " + link.eventIdentifier() + ", which is gone");
+        }
+        Tail tail = tails.get(event.aggregateIdentifier());
+        long expectedSequence = tail == null ? 0 : tail.sequence() + 1;
+        byte[] expectedPrevious = tail == null ? EventHashing.genesis() : tail.hash();
+        byte[] recomputed = EventHashing.eventHash(expectedPrevious, event);
+        tails.put(event.aggregateIdentifier(), new Tail(event.sequenceNumber(), link != null ? link.hash() : recomputed));
+        if (link == null) {
+            return broken(event, Reason.EVENT_INSERTED, "no hash was recorded for this event when events were appended");
+        }
+        if (!link.eventIdentifier().equals(event.eventIdentifier())
+                || !link.aggregateIdentifier().equals(event.aggregateIdentifier())
+                || link.sequenceNumber() != event.sequenceNumber()) {
+            return broken(event, Reason.REORDERED, "this position held event " + link.eventIdentifier() + " of "
+                    + link.aggregateIdentifier() + " at sequence " + link.sequenceNumber());
+        }
+        if (event.sequenceNumber() > expectedSequence) {
+            return broken(event, Reason.EVENT_MISSING, "events " + expectedSequence + " to "
+                    + (event.sequenceNumber() - 1) + " of this aggregate are gone");
+        }
+        if (event.sequenceNumber() < expectedSequence || !Arrays.equals(link.previousHash(), expectedPrevious)) {
+            return broken(event, Reason.REORDERED, "this event is not chained to the aggregate's previous event");
+        }
+        if (!Arrays.equals(recomputed, link.hash())) {
+            return broken(event, Reason.PAYLOAD_CHANGED, "the stored event differs from what was hashed at append");
+        }
+        return null;
+    }
+
+    private static BrokenLink broken(StoredEvent event, Reason reason, String detail) {
+        return new BrokenLink(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason, detail);
+    }
+
+    /** The first checkpoint that does not hold, and how many hashed events come after the last checkpoint. */
+    private record CheckpointResult(BrokenLink broken, long unsealed) {
+    }
+
+    private static CheckpointResult checkCheckpoints(Iterable<HashLink> hashesInOrder, List<SealedRange> checkpoints) {
+        Iterator<HashLink> hashes = hashesInOrder.iterator();
+        HashLink pending = hashes.hasNext() ? hashes.next() : null;
+        byte[] previousDigest = EventHashing.genesis();
+        long previousTo = 0;
+        BrokenLink broken = null;
+        for (SealedRange checkpoint : checkpoints) {
+            List<byte[]> range = new ArrayList<>();
+            while (pending != null && pending.globalIndex() <= checkpoint.toGlobalIndex()) {
+                if (pending.globalIndex() >= checkpoint.fromGlobalIndex()) {
+                    range.add(pending.hash());
+                }
+                pending = hashes.hasNext() ? hashes.next() : null;
+            }
+            byte[] digest = EventHashing.checkpointDigest(checkpoint.previousDigest(), checkpoint.fromGlobalIndex(),
+                    checkpoint.toGlobalIndex(), checkpoint.eventCount(), range);
+            boolean chained = Arrays.equals(checkpoint.previousDigest(), previousDigest)
+                    && checkpoint.fromGlobalIndex() == previousTo + 1;
+            if (broken == null && (!chained || range.size() != checkpoint.eventCount()
+                    || !Arrays.equals(digest, checkpoint.digest()))) {
+                broken = new BrokenLink(checkpoint.fromGlobalIndex(), null, null, Reason.CHECKPOINT_MISMATCH,
+                        "checkpoint " + checkpoint.checkpointNo() + " (positions " + checkpoint.fromGlobalIndex()
+                                + " to " + checkpoint.toGlobalIndex() + ") does not match the hashes it sealed");
+            }
+            previousDigest = checkpoint.digest();
+            previousTo = checkpoint.toGlobalIndex();
+        }
+        long after = 0;
+        while (pending != null) {
+            after++;
+            pending = hashes.hasNext() ? hashes.next() : null;
+        }
+        return new CheckpointResult(broken, after);
+    }
+}
