@@ -38,12 +38,26 @@ public final class ChainVerifier {
      */
     public static VerificationReport verify(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
                                             List<SealedRange> checkpoints, String sinceDigest) {
+        return verify(positions, hashesInOrder, checkpoints, sinceDigest, false);
+    }
+
+    /**
+     * Verifies an export, which may start in the middle of history: each aggregate's first event in it, and its
+     * first checkpoint, are taken as anchored to what came before; everything after must follow from them.
+     */
+    public static VerificationReport verifyExport(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
+                                                  List<SealedRange> checkpoints) {
+        return verify(positions, hashesInOrder, checkpoints, null, true);
+    }
+
+    private static VerificationReport verify(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
+                                             List<SealedRange> checkpoints, String sinceDigest, boolean anchored) {
         Map<String, Tail> tails = new HashMap<>();
         BrokenLink first = null;
         long checked = 0;
         while (positions.hasNext()) {
             Position position = positions.next();
-            BrokenLink broken = check(position, tails);
+            BrokenLink broken = check(position, tails, anchored);
             if (position.event() != null) {
                 checked++;
             }
@@ -51,7 +65,7 @@ public final class ChainVerifier {
                 first = broken;
             }
         }
-        CheckpointResult sealed = checkCheckpoints(hashesInOrder, checkpoints);
+        CheckpointResult sealed = checkCheckpoints(hashesInOrder, checkpoints, anchored);
         if (sealed.broken != null && (first == null || sealed.broken.position() < first.position())) {
             first = sealed.broken;
         }
@@ -69,7 +83,7 @@ public final class ChainVerifier {
                 extendsDigest, first);
     }
 
-    private static BrokenLink check(Position position, Map<String, Tail> tails) {
+    private static BrokenLink check(Position position, Map<String, Tail> tails, boolean anchored) {
         StoredEvent event = position.event();
         HashLink link = position.link();
         if (event == null) {
@@ -77,6 +91,9 @@ public final class ChainVerifier {
                     Reason.EVENT_MISSING, "a hash was recorded here for event " + link.eventIdentifier() + ", which is gone");
         }
         Tail tail = tails.get(event.aggregateIdentifier());
+        if (tail == null && anchored && link != null && event.sequenceNumber() > 0) {
+            tail = new Tail(event.sequenceNumber() - 1, link.previousHash());
+        }
         long expectedSequence = tail == null ? 0 : tail.sequence() + 1;
         byte[] expectedPrevious = tail == null ? EventHashing.genesis() : tail.hash();
         byte[] recomputed = EventHashing.eventHash(expectedPrevious, event);
@@ -111,11 +128,16 @@ public final class ChainVerifier {
     private record CheckpointResult(BrokenLink broken, long unsealed) {
     }
 
-    private static CheckpointResult checkCheckpoints(Iterable<HashLink> hashesInOrder, List<SealedRange> checkpoints) {
+    private static CheckpointResult checkCheckpoints(Iterable<HashLink> hashesInOrder, List<SealedRange> checkpoints,
+                                                     boolean anchored) {
         Iterator<HashLink> hashes = hashesInOrder.iterator();
         HashLink pending = hashes.hasNext() ? hashes.next() : null;
         byte[] previousDigest = EventHashing.genesis();
         long previousTo = 0;
+        if (anchored && !checkpoints.isEmpty()) {
+            previousDigest = checkpoints.get(0).previousDigest();
+            previousTo = checkpoints.get(0).fromGlobalIndex() - 1;
+        }
         BrokenLink broken = null;
         for (SealedRange checkpoint : checkpoints) {
             List<byte[]> range = new ArrayList<>();

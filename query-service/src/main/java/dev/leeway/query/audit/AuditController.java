@@ -1,0 +1,137 @@
+package dev.leeway.query.audit;
+
+import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.audit.AuditLogReader;
+import dev.leeway.kernel.audit.EventHashing;
+import dev.leeway.kernel.audit.SealedRange;
+import dev.leeway.kernel.audit.VerificationReport;
+import dev.leeway.kernel.cases.CaseState;
+import dev.leeway.query.web.ApiProblem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The auditors' API (AUDITOR only): history, as-of state, chain of custody, proof, export. Reads only. */
+@RestController
+@RequestMapping(path = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuditController {
+
+    private final AuditEventStore store;
+    private final EventDecoder decoder;
+    private final CustodyReport custody;
+    private final AuditExport export;
+    private final JdbcTemplate jdbc;
+
+    AuditController(AuditEventStore store, EventDecoder decoder, CustodyReport custody, AuditExport export,
+                    JdbcTemplate jdbc) {
+        this.store = store;
+        this.decoder = decoder;
+        this.custody = custody;
+        this.export = export;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/cases/{caseId}/events")
+    List<AuditEventView> events(@PathVariable UUID caseId) {
+        List<AuditEventStore.Row> rows = store.ofAggregate(caseId.toString());
+        if (rows.isEmpty()) {
+            throw new ApiProblem(ErrorCode.CASE_NOT_FOUND, "No events for case " + caseId + ".");
+        }
+        return rows.stream().map(store::view).toList();
+    }
+
+    /**
+     * The case as it stood after its event number {@code asOf} (a sequence), or at the instant {@code asOf}:
+     * its events folded with the aggregate's own logic.
+     */
+    @GetMapping("/cases/{caseId}/state")
+    CaseStateView state(@PathVariable UUID caseId, @RequestParam(required = false) String asOf) {
+        Long sequence = null;
+        Instant instant = null;
+        if (asOf != null && asOf.matches("\\d+")) {
+            sequence = Long.parseLong(asOf);
+        } else if (asOf != null) {
+            try {
+                instant = Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "asOf must be a sequence number or an ISO-8601 instant.");
+            }
+        }
+        CaseState state = CaseState.NONE;
+        String lastTimestamp = null;
+        for (AuditEventStore.Row row : store.ofAggregate(caseId.toString())) {
+            if ((sequence != null && row.event().sequenceNumber() > sequence)
+                    || (instant != null && Instant.parse(row.event().timeStamp()).isAfter(instant))) {
+                break;
+            }
+            Object event = decoder.decode(row.event());
+            state = state.evolve(event, store.metadata(row.event()).path("actorId").asText(null));
+            lastTimestamp = row.event().timeStamp();
+        }
+        if (!state.exists()) {
+            throw new ApiProblem(ErrorCode.CASE_NOT_FOUND, "Case " + caseId + " did not exist at " + asOf + ".");
+        }
+        return new CaseStateView(state.version(), lastTimestamp, state);
+    }
+
+    @GetMapping("/exceptions")
+    List<BendCustodyView> exceptions(@RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String policy,
+                                     @RequestParam(required = false) String actor) {
+        return custody.bends(instant("from", from), instant("to", to), policy, actor);
+    }
+
+    @GetMapping("/digest")
+    ResponseEntity<DigestView> digest() {
+        List<SealedRange> checkpoints = jdbc.execute((Connection c) -> new AuditLogReader(c).checkpoints());
+        if (checkpoints == null || checkpoints.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        SealedRange latest = checkpoints.get(checkpoints.size() - 1);
+        return ResponseEntity.ok(new DigestView(latest.checkpointNo(), latest.toGlobalIndex(), latest.eventCount(),
+                EventHashing.hex(latest.digest())));
+    }
+
+    @GetMapping("/verification")
+    VerificationReport verification(@RequestParam(required = false) String since) {
+        if (since != null && !since.matches("[0-9a-fA-F]{64}")) {
+            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "since must be a 64-character hex digest.");
+        }
+        return jdbc.execute((Connection c) -> new AuditLogReader(c).verify(since));
+    }
+
+    /** NDJSON: a header, then every event of whole checkpoints covering [from, to] with its hash, then the checkpoints. */
+    @GetMapping(path = "/export", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "1") long from,
+                                                 @RequestParam(defaultValue = "" + Long.MAX_VALUE) long to) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(out -> export.write(from, to, out));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, name + " must be an ISO-8601 instant.");
+        }
+    }
+
+    record CaseStateView(long asOfSequence, String asOfTimestamp, CaseState state) {
+    }
+
+    record DigestView(long checkpointNo, long sealedUpToPosition, int eventCount, String digest) {
+    }
+}
