@@ -1,23 +1,29 @@
 package dev.leeway.deploy;
 
 import dev.leeway.infra.LocalTokens;
+import dev.leeway.kernel.audit.VerificationReport;
 import dev.leeway.kernel.identity.Role;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code deploy/leeway up}: starts the local platform and keeps it running until Ctrl-C.
  * {@code deploy/leeway token --user <id> --roles <ROLE[,ROLE]>}: prints a bearer token the local platform accepts.
+ * {@code deploy/leeway verify --db <url> | --bundle <file>}: proves an event store, or an export, intact or not.
  */
 public final class Leeway {
 
     private static final String USAGE = """
             usage: deploy/leeway up
                    deploy/leeway token --user <id> --roles <ROLE[,ROLE...]> [--hours <n>]
+                   deploy/leeway verify --db <jdbc-url> [--user <u>] [--password <p>] [--since <digest>]
+                   deploy/leeway verify --bundle <export.ndjson>
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -30,6 +36,7 @@ public final class Leeway {
         switch (command) {
             case "up" -> up(settings);
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
+            case "verify" -> verify(Arrays.copyOfRange(args, 1, args.length));
             default -> fail(USAGE);
         }
     }
@@ -79,6 +86,31 @@ public final class Leeway {
             }
         }
         System.out.println(LocalTokens.in(settings.keys()).mint(user, roleNames, Duration.ofHours(hours)));
+    }
+
+    /** Exit 0 when intact, 1 when broken, 2 on bad usage or when the store cannot be read. */
+    private static void verify(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        try {
+            VerificationReport report;
+            if (options.containsKey("--bundle")) {
+                report = Verify.bundle(Path.of(options.get("--bundle")));
+            } else if (options.containsKey("--db")) {
+                report = Verify.database(options.get("--db"), options.getOrDefault("--user", "postgres"),
+                        options.getOrDefault("--password", ""), options.get("--since"));
+            } else {
+                fail(USAGE);
+                return;
+            }
+            Verify.print(report, System.out);
+            System.exit(report.intact() ? 0 : 1);
+        } catch (Exception e) {
+            System.err.println("Could not verify: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     private static void fail(String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.infra.FreePorts;
 import dev.leeway.infra.LocalTokens;
+import dev.leeway.kernel.audit.VerificationReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,6 +126,35 @@ class PlatformIT {
 
     @Test
     @Order(4)
+    void anAuditorSealsExportsAndVerifiesOfflineAndTamperingInTheExportIsNamed() throws Exception {
+        HttpResponse<String> sealed = send("POST", platform.commandUrl() + "/audit/checkpoints", "",
+                token("audrey", "AUDITOR"));
+        assertThat(sealed.statusCode()).as(sealed.body()).isIn(201, 204);
+        HttpResponse<String> digest = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + "/audit/digest"))
+                .header("Authorization", "Bearer " + token("audrey", "AUDITOR")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> export = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + "/audit/export"))
+                .header("Authorization", "Bearer " + token("audrey", "AUDITOR")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        Path bundle = home.resolve("export.ndjson");
+        Files.writeString(bundle, export.body());
+
+        VerificationReport offline = Verify.bundle(bundle);
+        VerificationReport database = Verify.database(platform.environment().get("LEEWAY_DB_URL"), "postgres", "",
+                JSON.readTree(digest.body()).get("digest").asText());
+        Files.writeString(bundle, export.body().replace("Coupon not applied", "Coupon was applied"));
+        VerificationReport tampered = Verify.bundle(bundle);
+
+        assertThat(offline.intact()).as(String.valueOf(offline.firstBrokenLink())).isTrue();
+        assertThat(offline.eventsChecked()).isPositive();
+        assertThat(offline.checkpointsChecked()).isPositive();
+        assertThat(database.intact()).isTrue();
+        assertThat(database.extendsDigest()).isTrue();
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBrokenLink().reason()).isEqualTo(VerificationReport.Reason.PAYLOAD_CHANGED);
+    }
+
+    @Test
+    @Order(5)
     void aCaseOpenedWhileKafkaIsDownAppearsOnceKafkaIsBackWithNothingLostOrDuplicated() throws Exception {
         String before = JSON.readTree(openCase("PHONE", "Before the outage").body()).get("caseId").asText();
         awaitCase(before, Duration.ofSeconds(30));
@@ -152,7 +182,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void casesSurviveARestartOfThePlatform() throws Exception {
         String caseId = JSON.readTree(openCase("IN_PERSON", "Kept across restarts").body()).get("caseId").asText();
         awaitCase(caseId, Duration.ofSeconds(30));
