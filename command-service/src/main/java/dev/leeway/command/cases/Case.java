@@ -3,6 +3,7 @@ package dev.leeway.command.cases;
 import dev.leeway.command.CommandRejectedException;
 import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.policies.PolicyLookup;
+import dev.leeway.command.privacy.PersonalDataVault;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.Authority;
 import dev.leeway.kernel.cases.BendState;
@@ -24,6 +25,7 @@ import dev.leeway.kernel.cases.SatisfactionRecorded;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.messaging.MetadataKeys;
 import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -40,6 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One customer problem, from opening to resolution. Handlers check the guardrails ({@link BendRules}) and apply
  * events; the state is the shared fold {@link CaseState}, so auditors rebuild exactly what this aggregate saw.
+ * Free text that may hold personal data is sealed with the customer's key before it goes into an event.
  * Handlers return the case's version after the command, which the API hands out as the ETag.
  */
 @Aggregate
@@ -55,14 +58,16 @@ public class Case {
 
     /** Any channel is accepted: the channel is recorded, never policed. */
     @CommandHandler
-    public Case(OpenCaseCommand command) {
-        apply(new CaseOpened(command.caseId(), command.customerId(), command.channel(), command.subject(),
-                command.description(), command.failure()));
+    public Case(OpenCaseCommand command, PersonalDataVault vault) {
+        apply(new CaseOpened(command.caseId(), command.customerId(), command.channel(),
+                vault.seal(command.customerId(), command.subject()),
+                vault.seal(command.customerId(), command.description()), command.failure()));
     }
 
     @CommandHandler
-    long handle(LogInteractionCommand command) {
-        apply(new InteractionLogged(caseId, command.channel(), command.direction(), command.summary()));
+    long handle(LogInteractionCommand command, PersonalDataVault vault) {
+        apply(new InteractionLogged(caseId, command.channel(), command.direction(),
+                vault.seal(state.customerId(), command.summary())));
         return state.version();
     }
 
@@ -78,8 +83,9 @@ public class Case {
     BendOutcome handle(BendPolicyCommand command,
                        @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
                        @MetaDataValue(MetadataKeys.ACTOR_ROLES) String actorRoles,
-                       PolicyLookup rulebook, OwnAuthorityBudget budget, Clock clock) {
+                       PolicyLookup rulebook, OwnAuthorityBudget budget, Clock clock, PersonalDataVault vault) {
         requireOpen();
+        PersonalText justification = vault.seal(state.customerId(), command.justification());
         Money value = command.valueGiven();
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, command.policyCode(), value);
         Deviation deviation = new Deviation(command.deviation(), policy.terms().unit());
@@ -87,13 +93,13 @@ public class Case {
                 && budget.tryReserve(actorId, policy.policyCode(), YearMonth.now(clock), value,
                 policy.terms().monthlyBudgetPerAgent())) {
             apply(new ExceptionGranted(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
-                    deviation, value, command.reasonCode(), command.justification(), Authority.OWN_LIMIT,
+                    deviation, value, command.reasonCode(), justification, Authority.OWN_LIMIT,
                     actorId, actorId));
             return outcome(command.exceptionId());
         }
         Role approverRole = policy.terms().lowestRoleCovering(value).orElse(null);
         apply(new ExceptionRequested(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
-                deviation, value, command.reasonCode(), command.justification(), actorId, approverRole));
+                deviation, value, command.reasonCode(), justification, actorId, approverRole));
         return outcome(command.exceptionId());
     }
 
@@ -102,12 +108,13 @@ public class Case {
     BendOutcome handle(DecideExceptionCommand command,
                        @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
                        @MetaDataValue(MetadataKeys.ACTOR_ROLES) String actorRoles,
-                       PolicyLookup rulebook) {
+                       PolicyLookup rulebook, PersonalDataVault vault) {
         BendState bend = existingBend(command.exceptionId());
         require(bend.pending(), ErrorCode.ALREADY_DECIDED, "Exception " + command.exceptionId() + " is decided.");
         BendRules.notTheRequester(bend, actorId);
         if (!command.approve()) {
-            apply(new ExceptionDeclined(caseId, bend.exceptionId(), actorId, command.note()));
+            apply(new ExceptionDeclined(caseId, bend.exceptionId(), actorId,
+                    vault.seal(state.customerId(), command.note())));
             return outcome(bend.exceptionId());
         }
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, bend.policyCode(), bend.valueGiven());
@@ -132,27 +139,27 @@ public class Case {
     }
 
     @CommandHandler
-    long handle(ResolveCaseCommand command) {
+    long handle(ResolveCaseCommand command, PersonalDataVault vault) {
         requireOpen();
-        apply(new CaseResolved(caseId, command.outcome(), command.summary()));
+        apply(new CaseResolved(caseId, command.outcome(), vault.seal(state.customerId(), command.summary())));
         return state.version();
     }
 
     /** Once per resolution, attributed to everyone who acted on the case, from the case's own timeline. */
     @CommandHandler
-    long handle(RecordSatisfactionCommand command) {
+    long handle(RecordSatisfactionCommand command, PersonalDataVault vault) {
         require(state.isResolved(), ErrorCode.NOT_RESOLVED, "Satisfaction is recorded after resolution.");
         require(!state.satisfactionRecorded(), ErrorCode.SATISFACTION_ALREADY_RECORDED,
                 "This resolution already has its satisfaction score.");
-        apply(new SatisfactionRecorded(caseId, command.score(), command.comment(), state.resolutions(),
-                state.actors()));
+        apply(new SatisfactionRecorded(caseId, command.score(), vault.seal(state.customerId(), command.comment()),
+                state.resolutions(), state.actors()));
         return state.version();
     }
 
     @CommandHandler
-    long handle(ReopenCaseCommand command) {
+    long handle(ReopenCaseCommand command, PersonalDataVault vault) {
         require(state.isResolved(), ErrorCode.NOT_RESOLVED, "Only a resolved case can be reopened.");
-        apply(new CaseReopened(caseId, command.reason()));
+        apply(new CaseReopened(caseId, vault.seal(state.customerId(), command.reason())));
         return state.version();
     }
 

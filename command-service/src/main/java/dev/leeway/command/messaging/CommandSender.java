@@ -55,6 +55,11 @@ public class CommandSender {
         return send(command, ErrorCode.POLICY_NOT_FOUND);
     }
 
+    /** Sends a command about a customer as a whole (their data, not their cases). */
+    public <R> R sendToCustomer(Object command) {
+        return send(command, ErrorCode.NOT_FOUND);
+    }
+
     /**
      * Handles {@code command} synchronously and returns the handler's result. Rule violations are rethrown as
      * they are; Axon's own refusals become Leeway's codes.
@@ -69,8 +74,7 @@ public class CommandSender {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
         } catch (AggregateNotFoundException e) {
-            throw new CommandRejectedException(notFound, "No such " + (notFound == ErrorCode.CASE_NOT_FOUND
-                    ? "case" : "policy") + ": " + e.getAggregateIdentifier() + ".");
+            throw new CommandRejectedException(notFound, "Not found: " + e.getAggregateIdentifier() + ".");
         } catch (AggregateStreamCreationException e) {
             throw alreadyExists();
         } catch (ConflictingModificationException e) {

@@ -56,6 +56,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/policies", "/policies/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/customers/*/erasure").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

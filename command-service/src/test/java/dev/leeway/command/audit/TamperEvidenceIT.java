@@ -46,7 +46,8 @@ class TamperEvidenceIT {
                 .schemas("event_store").defaultSchema("event_store")
                 .locations("classpath:db/migration/event-store")
                 .placeholders(Map.of("command_role", "leeway_command", "command_password", "leeway_command",
-                        "query_role", "leeway_query", "query_password", "leeway_query"))
+                        "query_role", "leeway_query", "query_password", "leeway_query",
+                        "projection_role", "leeway_projection", "projection_password", "leeway_projection"))
                 .load().migrate();
         admin = DriverManager.getConnection(server.jdbcUrl(database), EmbeddedPostgresServer.SUPERUSER, "");
         try (Connection service = connectAs("leeway_command")) {

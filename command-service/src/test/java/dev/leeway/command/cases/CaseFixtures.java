@@ -2,6 +2,7 @@ package dev.leeway.command.cases;
 
 import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.policies.PolicyLookup;
+import dev.leeway.command.privacy.PersonalDataVault;
 import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.Channel;
@@ -15,6 +16,7 @@ import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.policies.PolicyKind;
 import dev.leeway.kernel.policies.PolicyTerms;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -84,6 +86,24 @@ final class CaseFixtures {
         }
     }
 
+    /** Seals visibly and deterministically, so that expected events can be written down. */
+    static final class Vault implements PersonalDataVault {
+        @Override
+        public PersonalText seal(CustomerId customer, String text) {
+            return text == null ? null : PersonalText.sealed("key-" + customer.value(), "sealed(" + text + ")");
+        }
+
+        @Override
+        public int destroyKeys(CustomerId customer) {
+            return 1;
+        }
+    }
+
+    /** {@code text} as the Case aggregate stores it for {@link #CUSTOMER}. */
+    static PersonalText text(String text) {
+        return new Vault().seal(CUSTOMER, text);
+    }
+
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
 
     static AggregateTestFixture<Case> fixture(Rulebook rulebook, Budget budget) {
@@ -91,6 +111,7 @@ final class CaseFixtures {
         fixture.registerInjectableResource(rulebook);
         fixture.registerInjectableResource(budget);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new Vault());
         return fixture;
     }
 
@@ -107,7 +128,7 @@ final class CaseFixtures {
     }
 
     static CaseOpened opened() {
-        return new CaseOpened(CASE_ID, CUSTOMER, Channel.PHONE, "Rebate form lost", null, null);
+        return new CaseOpened(CASE_ID, CUSTOMER, Channel.PHONE, text("Rebate form lost"), null, null);
     }
 
     static Deviation days(int days) {

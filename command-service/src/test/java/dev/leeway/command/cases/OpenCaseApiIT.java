@@ -71,13 +71,13 @@ class OpenCaseApiIT extends CommandApiTest {
     }
 
     @Test
-    void theStoredEventIsJsonThatSqlCanReadWithWhoDidItFromTheToken() throws Exception {
+    void theStoredEventIsJsonThatSqlCanReadWithWhoDidItFromTheTokenAndPersonalTextSealed() throws Exception {
         String caseId = agent().with("X-Client-App", "agent-desktop").with("X-Correlation-Id", "corr-123")
                 .post("/cases", VALID).text("caseId");
 
         try (Connection connection = LocalInfrastructure.shared().adminConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT payload::jsonb ->> 'subject', payload::jsonb ->> 'channel', payload_type, payload_revision,
+                     SELECT payload::jsonb -> 'subject' ->> 'sealed', payload::jsonb ->> 'channel', payload_type, payload_revision,
                             type, sequence_number, meta_data::jsonb ->> 'actorId', meta_data::jsonb ->> 'actorRoles',
                             meta_data::jsonb ->> 'clientApp', meta_data::jsonb ->> 'correlationId',
                             meta_data::jsonb ->> 'causationId'
@@ -85,10 +85,10 @@ class OpenCaseApiIT extends CommandApiTest {
             query.setString(1, caseId);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getString(1)).isEqualTo("Rebate form lost");
+                assertThat(row.getString(1)).as("the subject is stored sealed").isNotBlank().doesNotContain("Rebate");
                 assertThat(row.getString(2)).isEqualTo("PHONE");
                 assertThat(row.getString(3)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-                assertThat(row.getString(4)).isEqualTo("2");
+                assertThat(row.getString(4)).isEqualTo("3");
                 assertThat(row.getString(5)).isEqualTo("Case");
                 assertThat(row.getLong(6)).isZero();
                 assertThat(row.getString(7)).isEqualTo("alice");
@@ -121,9 +121,11 @@ class OpenCaseApiIT extends CommandApiTest {
         ConsumerRecord<String, String> record = records.get(0);
         JsonNode value = json.readTree(record.value());
         assertThat(value.get("caseId").asText()).isEqualTo(caseId);
-        assertThat(value.get("subject").asText()).isEqualTo("Rebate form lost");
+        assertThat(value.get("subject").get("sealed").asText()).isNotBlank();
+        assertThat(record.value()).as("no personal text in the clear on Kafka")
+                .doesNotContain("Rebate form lost").doesNotContain("Customer called twice");
         assertThat(header(record, EventHeaders.TYPE)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("2");
+        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("3");
         assertThat(header(record, EventHeaders.AGGREGATE_TYPE)).isEqualTo("Case");
         assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(caseId);
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");

@@ -48,6 +48,8 @@ class SecurityIT extends CommandApiTest {
                          "monthlyBudgetPerAgent":1}""", Role.SUPERVISOR),
                 endpoint("POST", "/policies/SOME-RULE/retirement", "{\"reason\":\"r\"}", Role.AGENT),
                 endpoint("POST", "/policies/SOME-RULE/proposals", "{\"proposal\":\"p\"}", Role.ANALYST),
+                endpoint("POST", "/customers/CUST-X/erasure", "", Role.SUPERVISOR),
+                endpoint("POST", "/audit/checkpoints", "", Role.AGENT),
                 endpoint("GET", "/policies", null, null),
                 endpoint("GET", "/policies/SOME-RULE", null, null));
     }

@@ -4,6 +4,7 @@ import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.cases.ExceptionReviewed;
+import dev.leeway.projection.privacy.PersonalTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -12,9 +13,11 @@ import java.sql.Timestamp;
 final class CaseBends {
 
     private final JdbcTemplate jdbc;
+    private final PersonalTexts texts;
 
-    CaseBends(JdbcTemplate jdbc) {
+    CaseBends(JdbcTemplate jdbc, PersonalTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     void requested(ExceptionRequested e, Timestamp at) {
@@ -26,7 +29,7 @@ final class CaseBends {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
                 e.exceptionId().value(), e.caseId().value(), e.policyCode().value(), e.policyVersion(),
                 e.deviation().amount(), e.deviation().unit().name(), e.valueGiven().amount(),
-                e.valueGiven().currency().getCurrencyCode(), e.reasonCode(), e.justification(),
+                e.valueGiven().currency().getCurrencyCode(), e.reasonCode(), texts.open(e.justification()),
                 e.approverRole() == null ? null : e.approverRole().name(), e.requestedBy(), at);
     }
 
@@ -43,7 +46,7 @@ final class CaseBends {
                             policy_version = excluded.policy_version, decided_at = excluded.decided_at""",
                 e.exceptionId().value(), e.caseId().value(), e.policyCode().value(), e.policyVersion(),
                 e.deviation().amount(), e.deviation().unit().name(), e.valueGiven().amount(),
-                e.valueGiven().currency().getCurrencyCode(), e.reasonCode(), e.justification(), e.authority().name(),
+                e.valueGiven().currency().getCurrencyCode(), e.reasonCode(), texts.open(e.justification()), e.authority().name(),
                 e.requestedBy(), e.grantedBy(), at, at);
     }
 

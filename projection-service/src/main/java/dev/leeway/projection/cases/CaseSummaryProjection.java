@@ -11,6 +11,7 @@ import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.cases.ExceptionReviewed;
 import dev.leeway.kernel.cases.SatisfactionRecorded;
+import dev.leeway.projection.privacy.PersonalTexts;
 import dev.leeway.projection.stream.EventEnvelope;
 import dev.leeway.projection.stream.Projection;
 import dev.leeway.projection.stream.SequenceCheck;
@@ -31,12 +32,14 @@ class CaseSummaryProjection implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalTexts texts;
     private final CaseBends bends;
 
-    CaseSummaryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    CaseSummaryProjection(JdbcTemplate jdbc, ObjectMapper json, PersonalTexts texts) {
         this.jdbc = jdbc;
         this.json = json;
-        this.bends = new CaseBends(jdbc);
+        this.texts = texts;
+        this.bends = new CaseBends(jdbc, texts);
     }
 
     @Override
@@ -93,8 +96,8 @@ class CaseSummaryProjection implements Projection {
                              opened_at, last_event_at, last_sequence)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
                         ON CONFLICT (case_id) DO NOTHING""",
-                opened.caseId().value(), opened.customerId().value(), opened.channel().name(), opened.subject(),
-                opened.description(),
+                opened.caseId().value(), opened.customerId().value(), opened.channel().name(),
+                texts.open(opened.subject()), texts.open(opened.description()),
                 opened.failure() == null || opened.failure().severity() == null ? null : opened.failure().severity().name(),
                 opened.failure() == null || opened.failure().cause() == null ? null : opened.failure().cause().name(),
                 at, at, event.sequence());

@@ -15,6 +15,7 @@ import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.support.CaseEventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -151,15 +152,15 @@ class CaseSummaryProjectionIT {
         Deviation days = new Deviation(BigDecimal.TEN, DeviationUnit.DAYS);
         send(CaseEventRecords.caseOpened(caseId, "Late return", OPENED_AT));
         send(CaseEventRecords.of(caseId, 1, new ExceptionRequested(id, bend, policy, 1, days, Money.of("80", "EUR"),
-                "HOSPITAL", "In hospital", "alice", Role.SUPERVISOR), OPENED_AT.plusSeconds(60)));
+                "HOSPITAL", PersonalText.legacy("In hospital"), "alice", Role.SUPERVISOR), OPENED_AT.plusSeconds(60)));
         await().atMost(Duration.ofSeconds(20)).until(() -> bendRows(bend) == 1);
         assertThat(bendRow(bend)).containsEntry("status", "PENDING").containsEntry("approver_role", "SUPERVISOR");
 
         send(CaseEventRecords.of(caseId, 2, new ExceptionGranted(id, bend, policy, 2, days, Money.of("80", "EUR"),
-                "HOSPITAL", "In hospital", Authority.APPROVED, "alice", "sam"), OPENED_AT.plusSeconds(120)));
+                "HOSPITAL", PersonalText.legacy("In hospital"), Authority.APPROVED, "alice", "sam"), OPENED_AT.plusSeconds(120)));
         send(CaseEventRecords.of(caseId, 3, new ExceptionReviewed(id, bend, ReviewVerdict.UPHELD, "ok", "sue"),
                 OPENED_AT.plusSeconds(180)));
-        send(CaseEventRecords.of(caseId, 4, new CaseResolved(id, Outcome.SOLVED, "Refunded"), OPENED_AT.plusSeconds(240)));
+        send(CaseEventRecords.of(caseId, 4, new CaseResolved(id, Outcome.SOLVED, PersonalText.legacy("Refunded")), OPENED_AT.plusSeconds(240)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> (Long) row(caseId).get("last_sequence") == 4L);
         assertThat(bendRow(bend)).containsEntry("status", "GRANTED").containsEntry("authority", "APPROVED")

@@ -1,5 +1,10 @@
 package dev.leeway.query.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.audit.AuditLogReader;
 import dev.leeway.kernel.audit.EventHashing;
@@ -33,14 +38,18 @@ class AuditController {
     private final CustodyReport custody;
     private final AuditExport export;
     private final JdbcTemplate jdbc;
+    private final PersonalTextReveal personalText;
+    private final ObjectMapper json;
 
     AuditController(AuditEventStore store, EventDecoder decoder, CustodyReport custody, AuditExport export,
-                    JdbcTemplate jdbc) {
+                    JdbcTemplate jdbc, PersonalTextReveal personalText, ObjectMapper json) {
         this.store = store;
         this.decoder = decoder;
         this.custody = custody;
         this.export = export;
         this.jdbc = jdbc;
+        this.personalText = personalText;
+        this.json = json;
     }
 
     @GetMapping("/cases/{caseId}/events")
@@ -83,7 +92,7 @@ class AuditController {
         if (!state.exists()) {
             throw new ApiProblem(ErrorCode.CASE_NOT_FOUND, "Case " + caseId + " did not exist at " + asOf + ".");
         }
-        return new CaseStateView(state.version(), lastTimestamp, state);
+        return new CaseStateView(state.version(), lastTimestamp, personalText.reveal(tree(state)));
     }
 
     @GetMapping("/exceptions")
@@ -121,6 +130,17 @@ class AuditController {
                 .body(out -> export.write(from, to, out));
     }
 
+    /** The state as a JSON tree, amounts kept exact (valueToTree would turn 80.00 into the double 80.0). */
+    private JsonNode tree(Object value) {
+        try {
+            return json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                    .readTree(json.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("state cannot be written", e);
+        }
+    }
+
     private static Instant instant(String name, String value) {
         try {
             return value == null ? null : Instant.parse(value);
@@ -129,7 +149,7 @@ class AuditController {
         }
     }
 
-    record CaseStateView(long asOfSequence, String asOfTimestamp, CaseState state) {
+    record CaseStateView(long asOfSequence, String asOfTimestamp, JsonNode state) {
     }
 
     record DigestView(long checkpointNo, long sealedUpToPosition, int eventCount, String digest) {

@@ -24,10 +24,12 @@ class AuditEventStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalTextReveal personalText;
 
-    AuditEventStore(JdbcTemplate jdbc, ObjectMapper json) {
+    AuditEventStore(JdbcTemplate jdbc, ObjectMapper json, PersonalTextReveal personalText) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalText = personalText;
     }
 
     /** Stored event and its hash (hex), in the aggregate's order. */
@@ -73,7 +75,7 @@ class AuditEventStore {
                 simpleName(event.payloadType()), event.payloadRevision(), event.timeStamp(),
                 metadata.path("actorId").asText(null), metadata.path("actorRoles").asText(null),
                 metadata.path("correlationId").asText(null), metadata.path("causationId").asText(null),
-                metadata.path("clientApp").asText(null), parse(event.payload()), row.hash());
+                metadata.path("clientApp").asText(null), personalText.reveal(parse(event.payload())), row.hash());
     }
 
     static String simpleName(String payloadType) {

@@ -3,6 +3,7 @@ package dev.leeway.kernel.cases;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.privacy.PersonalText;
 
 /** One bend as it stands: what was asked, under which policy version, who decided, and the review if any. */
 public record BendState(ExceptionId exceptionId,
@@ -11,7 +12,7 @@ public record BendState(ExceptionId exceptionId,
                         Deviation deviation,
                         Money valueGiven,
                         String reasonCode,
-                        String justification,
+                        PersonalText justification,
                         String requestedBy,
                         Role approverRole,
                         BendStatus status,

@@ -1,6 +1,7 @@
 package dev.leeway.kernel.cases;
 
 import dev.leeway.kernel.customers.CustomerId;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 
 import java.util.Objects;
@@ -8,15 +9,16 @@ import java.util.Objects;
 /**
  * A customer's problem was taken on. Who opened it and when are message metadata, not payload.
  * <p>
- * {@code subject} and {@code description} are free text a customer may have filled with personal data.
- * Revision 2 added {@code failure} (absent in revision 1, upcast to null).
+ * {@code subject} and {@code description} are free text that may hold personal data: sealed per customer.
+ * Revision 2 added {@code failure} (absent in revision 1, upcast to null); revision 3 seals subject and
+ * description with the customer's key (older revisions' plain strings are upcast to legacy {@link PersonalText}).
  */
-@Revision("2")
+@Revision("3")
 public record CaseOpened(CaseId caseId,
                          CustomerId customerId,
                          Channel channel,
-                         String subject,
-                         String description,
+                         PersonalText subject,
+                         PersonalText description,
                          FailureContext failure) {
 
     public CaseOpened {

@@ -1,7 +1,8 @@
 package dev.leeway.kernel.cases;
 
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record CaseReopened(CaseId caseId, String reason) {
+@Revision("2")
+public record CaseReopened(CaseId caseId, PersonalText reason) {
 }

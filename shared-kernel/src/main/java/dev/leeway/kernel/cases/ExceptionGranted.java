@@ -2,6 +2,7 @@ package dev.leeway.kernel.cases;
 
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,7 +10,7 @@ import org.axonframework.serialization.Revision;
  * policy version in force when it was granted; a later revision never changes what it says. The people are
  * business facts of the maker-checker rule, so they are in the payload, not only in the metadata.
  */
-@Revision("1")
+@Revision("2")
 public record ExceptionGranted(CaseId caseId,
                                ExceptionId exceptionId,
                                PolicyCode policyCode,
@@ -17,7 +18,7 @@ public record ExceptionGranted(CaseId caseId,
                                Deviation deviation,
                                Money valueGiven,
                                String reasonCode,
-                               String justification,
+                               PersonalText justification,
                                Authority authority,
                                String requestedBy,
                                String grantedBy) {

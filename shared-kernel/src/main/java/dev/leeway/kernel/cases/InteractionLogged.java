@@ -1,8 +1,9 @@
 package dev.leeway.kernel.cases;
 
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 
 /** The customer and we spoke again, on any channel, in either direction. */
-@Revision("1")
-public record InteractionLogged(CaseId caseId, Channel channel, Direction direction, String summary) {
+@Revision("2")
+public record InteractionLogged(CaseId caseId, Channel channel, Direction direction, PersonalText summary) {
 }

@@ -1,5 +1,6 @@
 package dev.leeway.kernel.cases;
 
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.List;
  * reopening, ...). {@code attributedTo} are the people who acted on the case, from its own timeline, not
  * whoever happened to be assigned last. {@code comment} is free text that may hold personal data.
  */
-@Revision("1")
-public record SatisfactionRecorded(CaseId caseId, int score, String comment, int resolution,
+@Revision("2")
+public record SatisfactionRecorded(CaseId caseId, int score, PersonalText comment, int resolution,
                                    List<String> attributedTo) {
 
     public SatisfactionRecorded {

@@ -3,6 +3,7 @@ package dev.leeway.kernel.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.customers.CustomerId;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stored events are a database schema: each revision of {@link CaseOpened} keeps the JSON shape it was stored
- * with. Revision 2 added the failure context; revision-1 JSON is upcast on the command side (see
- * CaseOpenedUpcasterTest) and still reads here with the context absent.
+ * with. Revision 2 added the failure context, revision 3 sealed the free text. Older JSON is upcast on the
+ * command side (see the upcaster tests) and still reads here: absent context, plain text as legacy text.
  */
 class CaseOpenedJsonShapeTest {
 
@@ -24,34 +25,42 @@ class CaseOpenedJsonShapeTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
-    void revisionTwoReadsItsStoredJson() throws IOException {
-        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-2.json"), CaseOpened.class);
+    void revisionThreeReadsItsStoredJson() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-3.json"), CaseOpened.class);
 
         assertThat(event).isEqualTo(new CaseOpened(CASE_ID, new CustomerId("CUST-1042"), Channel.PHONE,
-                "Late delivery", "Parcel arrived after the party",
+                PersonalText.sealed("3f0c6f1e-0000-4000-8000-00000000k001", "bm9uY2UtYW5kLWNpcGhlcnRleHQ="), null,
                 new FailureContext(Severity.MAJOR, FailureCause.THIRD_PARTY)));
     }
 
     @Test
-    void revisionTwoWritesTheSameShape() throws IOException {
-        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-2.json"), CaseOpened.class);
+    void revisionThreeWritesTheSameShape() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-3.json"), CaseOpened.class);
 
         JsonNode written = mapper.valueToTree(event);
 
-        assertThat(written).isEqualTo(mapper.readTree(fixture("/events/CaseOpened-2.json")));
+        assertThat(written).isEqualTo(mapper.readTree(fixture("/events/CaseOpened-3.json")));
+    }
+
+    @Test
+    void revisionTwoJsonStillReadsWithItsTextAsLegacyPlainText() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-2.json"), CaseOpened.class);
+
+        assertThat(event.subject()).isEqualTo(PersonalText.legacy("Late delivery"));
+        assertThat(event.failure()).isEqualTo(new FailureContext(Severity.MAJOR, FailureCause.THIRD_PARTY));
     }
 
     @Test
     void revisionOneJsonStillReadsWithoutAFailureContext() throws IOException {
         CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-1.json"), CaseOpened.class);
 
-        assertThat(event.subject()).isEqualTo("Late delivery");
+        assertThat(event.subject()).isEqualTo(PersonalText.legacy("Late delivery"));
         assertThat(event.failure()).isNull();
     }
 
     @Test
-    void caseOpenedIsAtRevisionTwo() {
-        assertThat(CaseOpened.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+    void caseOpenedIsAtRevisionThree() {
+        assertThat(CaseOpened.class.getAnnotation(Revision.class).value()).isEqualTo("3");
     }
 
     private static InputStream fixture(String path) {

@@ -5,6 +5,7 @@ import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ class CaseStateTest {
     private static final PolicyCode POLICY = new PolicyCode("RETURN-WINDOW");
 
     private final CaseState opened = CaseState.NONE.evolve(
-            new CaseOpened(CASE, new CustomerId("C-1"), Channel.PHONE, "Late return", null, null), "alice");
+            new CaseOpened(CASE, new CustomerId("C-1"), Channel.PHONE, PersonalText.legacy("Late return"), null, null), "alice");
 
     @Test
     void anOpenedCaseIsOpenAtVersionZeroWithItsOpenerAsActor() {
@@ -49,10 +50,10 @@ class CaseStateTest {
 
     @Test
     void resolvingThenReopeningCountsResolutionsAndResetsTheSurvey() {
-        CaseState resolved = opened.evolve(new CaseResolved(CASE, Outcome.SOLVED, "done"), "bob");
+        CaseState resolved = opened.evolve(new CaseResolved(CASE, Outcome.SOLVED, PersonalText.legacy("done")), "bob");
         CaseState rated = resolved.evolve(new SatisfactionRecorded(CASE, 5, null, 1, resolved.actors()), "bob");
-        CaseState reopened = rated.evolve(new CaseReopened(CASE, "broke again"), "carol");
-        CaseState resolvedAgain = reopened.evolve(new CaseResolved(CASE, Outcome.SOLVED, "done"), "carol");
+        CaseState reopened = rated.evolve(new CaseReopened(CASE, PersonalText.legacy("broke again")), "carol");
+        CaseState resolvedAgain = reopened.evolve(new CaseResolved(CASE, Outcome.SOLVED, PersonalText.legacy("done")), "carol");
 
         assertThat(rated.satisfactionRecorded()).isTrue();
         assertThat(reopened.isOpen()).isTrue();
@@ -71,11 +72,11 @@ class CaseStateTest {
 
     private static ExceptionRequested requested() {
         return new ExceptionRequested(CASE, BEND, POLICY, 3, new Deviation(BigDecimal.TEN, DeviationUnit.DAYS),
-                Money.of("80", "EUR"), "LATE_RETURN", "Customer was in hospital", "alice", Role.SUPERVISOR);
+                Money.of("80", "EUR"), "LATE_RETURN", PersonalText.legacy("Customer was in hospital"), "alice", Role.SUPERVISOR);
     }
 
     private static ExceptionGranted granted(Authority authority, String grantedBy) {
         return new ExceptionGranted(CASE, BEND, POLICY, 3, new Deviation(BigDecimal.TEN, DeviationUnit.DAYS),
-                Money.of("80", "EUR"), "LATE_RETURN", "Customer was in hospital", authority, "alice", grantedBy);
+                Money.of("80", "EUR"), "LATE_RETURN", PersonalText.legacy("Customer was in hospital"), authority, "alice", grantedBy);
     }
 }

@@ -1,0 +1,7 @@
+package dev.leeway.command.privacy;
+
+import dev.leeway.kernel.customers.CustomerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record EraseCustomerDataCommand(@TargetAggregateIdentifier CustomerId customerId) {
+}
