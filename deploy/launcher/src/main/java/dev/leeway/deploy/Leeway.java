@@ -24,6 +24,7 @@ public final class Leeway {
                    deploy/leeway token --user <id> --roles <ROLE[,ROLE...]> [--hours <n>]
                    deploy/leeway verify --db <jdbc-url> [--user <u>] [--password <p>] [--since <digest>]
                    deploy/leeway verify --bundle <export.ndjson>
+                   deploy/leeway bench [--cases <n>] [--clients <n>]   (against a running local platform)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -37,6 +38,7 @@ public final class Leeway {
             case "up" -> up(settings);
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
             case "verify" -> verify(Arrays.copyOfRange(args, 1, args.length));
+            case "bench" -> bench(settings, Arrays.copyOfRange(args, 1, args.length));
             default -> fail(USAGE);
         }
     }
@@ -88,12 +90,28 @@ public final class Leeway {
         System.out.println(LocalTokens.in(settings.keys()).mint(user, roleNames, Duration.ofHours(hours)));
     }
 
-    /** Exit 0 when intact, 1 when broken, 2 on bad usage or when the store cannot be read. */
-    private static void verify(String[] args) {
+    private static void bench(PlatformSettings settings, String[] args) {
+        Map<String, String> options = options(args);
+        try {
+            Bench.run(settings, Integer.parseInt(options.getOrDefault("--cases", "500")),
+                    Integer.parseInt(options.getOrDefault("--clients", "4")), System.out);
+        } catch (Exception e) {
+            System.err.println("Bench failed (is `deploy/leeway up` running?): " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
+        return options;
+    }
+
+    /** Exit 0 when intact, 1 when broken, 2 on bad usage or when the store cannot be read. */
+    private static void verify(String[] args) {
+        Map<String, String> options = options(args);
         try {
             VerificationReport report;
             if (options.containsKey("--bundle")) {
