@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.IdGenerator;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import org.springframework.util.JdkIdGenerator;
 
@@ -50,6 +51,24 @@ class EventStoreConfiguration {
                 .objectMapper(mapper)
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /**
+     * Tells Axon when an append lost a race for an aggregate sequence: PostgreSQL's unique violation (SQLSTATE
+     * 23505), wherever it sits in the cause chain. Axon's default resolver misses it inside a batched insert and
+     * reports a plain EventStoreException; with this one Axon raises AggregateStreamCreationException or
+     * ConcurrencyException, as it should.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     @Bean

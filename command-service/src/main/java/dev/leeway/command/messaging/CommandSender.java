@@ -1,7 +1,6 @@
 package dev.leeway.command.messaging;
 
 import dev.leeway.command.CommandRejectedException;
-import dev.leeway.command.cases.OpenCaseCommand;
 import dev.leeway.command.security.Actor;
 import dev.leeway.command.security.CurrentActor;
 import dev.leeway.kernel.ErrorCode;
@@ -10,14 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -79,12 +76,6 @@ public class CommandSender {
             throw alreadyExists();
         } catch (ConflictingModificationException e) {
             throw concurrentModification();
-        } catch (EventStoreException e) {
-            // Two writers raced for the same aggregate sequence: the event store's unique key refused the second.
-            if (uniqueKeyViolated(e)) {
-                throw command instanceof OpenCaseCommand ? alreadyExists() : concurrentModification();
-            }
-            throw e;
         }
     }
 
@@ -97,19 +88,6 @@ public class CommandSender {
         return new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
                 "The case changed since the version you sent (If-Match) or while this request ran; "
                         + "reload it and try again.");
-    }
-
-    private static boolean uniqueKeyViolated(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public Actor actor() {
-        return currentActor.get();
     }
 
     private String header(String name, String fallback) {

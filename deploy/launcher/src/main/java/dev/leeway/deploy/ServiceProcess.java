@@ -2,7 +2,6 @@ package dev.leeway.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,10 +75,8 @@ final class ServiceProcess {
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
-            } catch (ConnectException notListeningYet) {
-                // Still starting.
-            } catch (IOException e) {
-                // Listening but not answering yet.
+            } catch (IOException notAnsweringYet) {
+                // Still starting: not listening, or listening but not answering yet.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);

@@ -19,9 +19,6 @@ public final class ChainVerifier {
 
     /** One position of the global order: the event there, its hash row, or both. */
     public record Position(StoredEvent event, HashLink link) {
-        long globalIndex() {
-            return event != null ? event.globalIndex() : link.globalIndex();
-        }
     }
 
     private record Tail(long sequence, byte[] hash) {

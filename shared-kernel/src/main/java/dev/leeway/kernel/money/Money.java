@@ -29,10 +29,6 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(new BigDecimal(amount), Currency.getInstance(currency));
     }
 
-    public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO, currency);
-    }
-
     public boolean sameCurrencyAs(Money other) {
         return currency.equals(other.currency);
     }
@@ -40,11 +36,6 @@ public record Money(BigDecimal amount, Currency currency) {
     public boolean isGreaterThan(Money other) {
         requireSameCurrency(other);
         return amount.compareTo(other.amount) > 0;
-    }
-
-    public Money plus(Money other) {
-        requireSameCurrency(other);
-        return new Money(amount.add(other.amount), currency);
     }
 
     private void requireSameCurrency(Money other) {

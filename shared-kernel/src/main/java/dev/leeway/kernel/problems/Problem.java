@@ -13,8 +13,6 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-
     public static Problem of(ErrorCode code, String detail) {
         return of(code, detail, List.of());
     }
