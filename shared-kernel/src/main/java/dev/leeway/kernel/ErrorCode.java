@@ -9,8 +9,13 @@ public enum ErrorCode {
     UNKNOWN_FIELD(400, "Unknown field"),
     VALIDATION_FAILED(400, "Validation failed"),
     BODY_TOO_LARGE(400, "Request body too large"),
+    DUPLICATE_FIELD(400, "Duplicate field"),
+    MALFORMED_REQUEST(400, "Malformed request"),
+    URI_TOO_LONG(414, "URI too long"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     NOT_FOUND(404, "Not found"),
     CASE_NOT_FOUND(404, "Case not found"),
     CASE_ALREADY_EXISTS(409, "Case already exists"),
@@ -24,6 +29,7 @@ public enum ErrorCode {
     POLICY_NOT_BENDABLE(422, "Policy is not bendable"),
     POLICY_RETIRED(422, "Policy is retired"),
     CURRENCY_MISMATCH(422, "Currency differs from the policy's"),
+    VALUE_OUT_OF_BOUNDS(422, "A stored value is beyond Leeway's bounds"),
     OVER_APPROVER_LIMIT(422, "Above the approver's own limit"),
     SAME_PERSON_APPROVAL(403, "Requester cannot approve"),
     SAME_PERSON_REVIEW(403, "Granter cannot review"),
@@ -33,7 +39,8 @@ public enum ErrorCode {
     NOT_GRANTED(409, "Exception is not granted"),
     ALREADY_REVIEWED(409, "Exception already reviewed"),
     SATISFACTION_ALREADY_RECORDED(409, "Satisfaction already recorded for this resolution"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 
     private final int httpStatus;
     private final String title;

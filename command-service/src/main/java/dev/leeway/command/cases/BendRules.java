@@ -29,12 +29,22 @@ final class BendRules {
         require(policy.terms().bendable(), ErrorCode.POLICY_NOT_BENDABLE, "Policy " + code + " is a hard rule.");
         require(value.sameCurrencyAs(policy.terms().monthlyBudgetPerAgent()), ErrorCode.CURRENCY_MISMATCH,
                 "Policy " + code + " counts value in " + policy.terms().monthlyBudgetPerAgent().currency() + ".");
+        require(policy.terms().withinBounds(), ErrorCode.VALUE_OUT_OF_BOUNDS, "Policy " + code
+                + " holds an amount beyond Leeway's bounds (stored before they existed); a policy owner must revise"
+                + " it before it can be bent.");
         return policy;
     }
 
     /** Whether one of {@code roles} may give {@code value} on its own authority under this policy. */
     static boolean withinOwnLimit(CurrentPolicy policy, Set<Role> roles, Money value) {
         return policy.terms().limitFor(roles).map(limit -> !value.isGreaterThan(limit)).orElse(false);
+    }
+
+    /** A bend stored with a value beyond today's bounds stays on record, but nothing more is granted on it. */
+    static void decidable(BendState bend) {
+        require(bend.withinBounds(), ErrorCode.VALUE_OUT_OF_BOUNDS, "Exception " + bend.exceptionId()
+                + " holds a value beyond Leeway's bounds (stored before they existed); decline it and request a new"
+                + " one.");
     }
 
     /** Maker-checker: the second person is never the first. */

@@ -117,6 +117,7 @@ public class Case {
                     vault.seal(state.customerId(), command.note())));
             return outcome(bend.exceptionId());
         }
+        BendRules.decidable(bend);
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, bend.policyCode(), bend.valueGiven());
         Set<Role> roles = BendRules.roles(actorRoles);
         require(BendRules.withinOwnLimit(policy, roles, bend.valueGiven()), ErrorCode.OVER_APPROVER_LIMIT,

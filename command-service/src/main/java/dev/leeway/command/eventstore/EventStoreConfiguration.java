@@ -1,8 +1,6 @@
 package dev.leeway.command.eventstore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.leeway.kernel.codec.EventJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -36,19 +34,15 @@ class EventStoreConfiguration {
     static final String SCHEMA = "event_store";
 
     /**
-     * One Jackson serializer for events, messages and tokens. Its own mapper, not the web one: stored events must
-     * keep reading when a later revision adds fields, so unknown properties are tolerated here, while the HTTP
-     * API refuses them.
+     * One Jackson serializer for events, messages and tokens, on the kernel's stored-event mapper, not the web
+     * one: stored events must keep reading when a later revision adds fields, and whatever an earlier version
+     * stored must stay readable ({@link EventJson}), while the HTTP API refuses both.
      */
     @Bean
     @Primary
     Serializer serializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return JacksonSerializer.builder()
-                .objectMapper(mapper)
+                .objectMapper(EventJson.storedEventMapper())
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
     }
@@ -98,7 +92,7 @@ class EventStoreConfiguration {
                                           EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
+                .eventSerializer(new LimitCheckingSerializer(serializer))
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

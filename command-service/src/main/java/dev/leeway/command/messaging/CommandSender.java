@@ -3,6 +3,7 @@ package dev.leeway.command.messaging;
 import dev.leeway.command.CommandRejectedException;
 import dev.leeway.command.security.Actor;
 import dev.leeway.command.security.CurrentActor;
+import dev.leeway.command.web.RequestHeaders;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.messaging.MetadataKeys;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,6 +97,8 @@ public class CommandSender {
             return fallback;
         }
         String trimmed = value.strip();
-        return trimmed.length() > MAX_HEADER_LENGTH ? trimmed.substring(0, MAX_HEADER_LENGTH) : trimmed;
+        return RequestHeaders.text(name,
+                trimmed.length() > MAX_HEADER_LENGTH ? trimmed.substring(0, MAX_HEADER_LENGTH) : trimmed,
+                MAX_HEADER_LENGTH);
     }
 }

@@ -2,6 +2,7 @@ package dev.leeway.command.policies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.kernel.codec.EventJson;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.policies.PolicyTerms;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * The rulebook as the command side decides with it: {@code event_store.policy_current}, one row per policy,
  * written by {@link RulebookProjection} in the same transaction as the policy's events. A bend decided after a
  * revision committed sees the revision; none sees a version that was never stored. (A read model fed through
- * Kafka would lag, and a bend could rely on a version already replaced.)
+ * Kafka would lag, and a bend could rely on a version already replaced.) The terms are JSON written from
+ * events, so they are read as stored events are, whatever an earlier version let into them.
  */
 @Component
 public class Rulebook implements PolicyLookup {
@@ -24,9 +26,9 @@ public class Rulebook implements PolicyLookup {
     private final ObjectMapper json;
     private final RowMapper<CurrentPolicy> row;
 
-    Rulebook(JdbcTemplate jdbc, ObjectMapper json) {
+    Rulebook(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = EventJson.storedEventMapper();
         this.row = (rs, n) -> new CurrentPolicy(new PolicyCode(rs.getString("policy_code")), rs.getInt("version"),
                 readTerms(rs.getString("terms")), rs.getBoolean("retired"));
     }

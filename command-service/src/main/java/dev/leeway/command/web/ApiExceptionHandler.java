@@ -1,12 +1,15 @@
 package dev.leeway.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.leeway.command.CommandRejectedException;
 import dev.leeway.kernel.ErrorCode;
+import dev.leeway.kernel.codec.EventLimitsExceededException;
 import dev.leeway.kernel.problems.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +17,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -61,6 +67,20 @@ class ApiExceptionHandler {
         if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
             return response(ErrorCode.BODY_TOO_LARGE, rootCause(e).getMessage());
         }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return response(ErrorCode.DUPLICATE_FIELD, read.getOriginalMessage() + ": each field may appear once.");
+        }
+        if (cause instanceof TextRules.UnacceptableText text) {
+            String field = path(text);
+            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' " + text.getOriginalMessage() + ".",
+                    List.of(new Problem.FieldError(field, text.getOriginalMessage())));
+        }
+        if (causedBy(e, InputCoercionException.class) && cause instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' is out of range.",
+                    List.of(new Problem.FieldError(field, "is out of range")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return response(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'.",
@@ -91,6 +111,29 @@ class ApiExceptionHandler {
         return response(ErrorCode.MALFORMED_JSON, detail);
     }
 
+    /** A path id that is blank or otherwise converts to nothing, e.g. {@code /cases/%20}. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Problem> missingPathVariable(MissingPathVariableException e) {
+        return response(ErrorCode.VALIDATION_FAILED, "'" + e.getVariableName() + "' in the path is not a valid value.",
+                List.of(new Problem.FieldError(e.getVariableName(), "is not a valid value")));
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<Problem> unbindable(ServletRequestBindingException e) {
+        return response(ErrorCode.VALIDATION_FAILED, "The request is missing a required part or has an invalid one.");
+    }
+
+    /**
+     * The event this command would store breaks the limits that keep every stored event readable: a value read
+     * from an event stored before the request bounds existed, carried into a new one. Nothing was stored.
+     */
+    @ExceptionHandler(EventLimitsExceededException.class)
+    ResponseEntity<Problem> eventOutOfBounds(EventLimitsExceededException e) {
+        log.warn("Refused to store an event beyond the limits: {}", e.getMessage());
+        return response(ErrorCode.VALUE_OUT_OF_BOUNDS,
+                "The change would store a value beyond Leeway's bounds; nothing was stored.");
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalid(MethodArgumentNotValidException e) {
         List<Problem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
@@ -102,6 +145,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return response(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -116,6 +164,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
+        if (causedBy(e, EventLimitsExceededException.class)) {
+            return eventOutOfBounds(find(e, EventLimitsExceededException.class));
+        }
         log.error("Unhandled error while serving a request", e);
         return response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
     }
@@ -134,6 +185,15 @@ class ApiExceptionHandler {
             }
         }
         return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new IllegalArgumentException("no " + type.getSimpleName() + " in the causes", e);
     }
 
     private static Throwable rootCause(Throwable e) {

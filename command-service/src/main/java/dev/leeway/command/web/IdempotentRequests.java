@@ -57,9 +57,7 @@ public class IdempotentRequests {
         if (key == null) {
             return write.get();
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidRequestValue(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        RequestHeaders.token(HEADER, key, MAX_KEY_LENGTH);
         String actorId = currentActor.get().id();
         String hash = fingerprint(body);
         Optional<ResponseEntity<?>> earlier = replay(actorId, key, hash);

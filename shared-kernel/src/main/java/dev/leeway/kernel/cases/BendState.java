@@ -44,6 +44,11 @@ public record BendState(ExceptionId exceptionId,
                 requestedBy, approverRole, status, authority, grantedBy, declinedBy, e.verdict(), e.reviewedBy());
     }
 
+    /** Whether its deviation and value can still be decided with (see {@link Deviation#withinBounds()}). */
+    public boolean withinBounds() {
+        return deviation.withinBounds() && valueGiven.withinBounds();
+    }
+
     public boolean pending() {
         return status == BendStatus.PENDING;
     }

@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) {
 
+    /**
+     * The largest amount Leeway accepts in a request (in any currency). Amounts read from events stored before
+     * this bound existed may be larger: such a Money is not {@linkplain #withinBounds() within bounds}, and
+     * nothing new is decided with it.
+     */
+    public static final String MAX_AMOUNT = "1000000000";
+    private static final BigDecimal MAX = new BigDecimal(MAX_AMOUNT);
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -27,6 +35,10 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public static Money of(String amount, String currency) {
         return new Money(new BigDecimal(amount), Currency.getInstance(currency));
+    }
+
+    public boolean withinBounds() {
+        return amount.compareTo(MAX) <= 0;
     }
 
     public boolean sameCurrencyAs(Money other) {

@@ -35,6 +35,11 @@ public record PolicyTerms(String title,
         }
     }
 
+    /** Whether every amount in the terms is inside {@link Money}'s bounds; see {@link Money#withinBounds()}. */
+    public boolean withinBounds() {
+        return monthlyBudgetPerAgent.withinBounds() && ownAuthorityLimits.values().stream().allMatch(Money::withinBounds);
+    }
+
     public boolean bendable() {
         return kind == PolicyKind.BENDABLE;
     }

@@ -1,9 +1,13 @@
 package dev.leeway.command.cases.web;
 
+import dev.leeway.kernel.cases.Deviation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -13,7 +17,10 @@ import java.math.BigDecimal;
  * customer gets, and why. The justification is required: a bend nobody can explain is not granted.
  */
 public record BendPolicyRequest(@NotBlank String policyCode,
-                                @NotNull @PositiveOrZero BigDecimal deviation,
+                                @Schema(description = "How far past the rule, in the policy's unit: 0 to "
+                                        + Deviation.MAX_AMOUNT + ", at most " + Deviation.MAX_DECIMALS + " decimals")
+                                @NotNull @DecimalMin("0") @DecimalMax(Deviation.MAX_AMOUNT)
+                                @Digits(integer = 7, fraction = Deviation.MAX_DECIMALS) BigDecimal deviation,
                                 @NotNull @Valid MoneyRequest valueGiven,
                                 @NotBlank @Size(max = 50) String reasonCode,
                                 @NotBlank @Size(max = 4000) String justification) {

@@ -2,9 +2,11 @@ package dev.leeway.command.policies.web;
 
 import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.kernel.identity.Role;
+import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyKind;
 import dev.leeway.kernel.policies.PolicyTerms;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -20,14 +22,23 @@ public record PolicyView(String policyCode,
                          DeviationUnit unit,
                          String currency,
                          Map<Role, BigDecimal> ownAuthorityLimits,
-                         BigDecimal monthlyBudgetPerAgent) {
+                         BigDecimal monthlyBudgetPerAgent,
+                         @Schema(description = "false when the terms hold an amount stored before today's bounds "
+                                 + "existed (shown as null): nothing can be bent under them until a policy owner "
+                                 + "revises them")
+                         boolean withinBounds) {
 
     static PolicyView of(CurrentPolicy policy) {
         PolicyTerms terms = policy.terms();
         Map<Role, BigDecimal> limits = new EnumMap<>(Role.class);
-        terms.ownAuthorityLimits().forEach((role, limit) -> limits.put(role, limit.amount()));
+        terms.ownAuthorityLimits().forEach((role, limit) -> limits.put(role, shown(limit)));
         return new PolicyView(policy.policyCode().value(), policy.version(), policy.retired(), terms.title(),
                 terms.purpose(), terms.kind(), terms.unit(), terms.monthlyBudgetPerAgent().currency().getCurrencyCode(),
-                limits, terms.monthlyBudgetPerAgent().amount());
+                limits, shown(terms.monthlyBudgetPerAgent()), terms.withinBounds());
+    }
+
+    /** An amount beyond the bounds (stored before they existed) is shown as null: no client could read it. */
+    private static BigDecimal shown(Money amount) {
+        return amount.withinBounds() ? amount.amount() : null;
     }
 }

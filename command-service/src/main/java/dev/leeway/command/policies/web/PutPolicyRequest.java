@@ -3,10 +3,15 @@ package dev.leeway.command.policies.web;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyKind;
+import dev.leeway.command.web.MoneyBounds;
+import dev.leeway.kernel.money.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -23,8 +28,15 @@ public record PutPolicyRequest(@NotBlank @Size(max = 200) String title,
                                @NotNull PolicyKind kind,
                                @NotNull DeviationUnit unit,
                                @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-                               Map<Role, @NotNull @PositiveOrZero BigDecimal> ownAuthorityLimits,
-                               @NotNull @PositiveOrZero BigDecimal monthlyBudgetPerAgent,
+                               @Schema(description = "Per role, the value it may give on its own authority. "
+                                       + MoneyBounds.DESCRIPTION)
+                               Map<Role, @NotNull @DecimalMin("0") @DecimalMax(Money.MAX_AMOUNT)
+                                       @Digits(integer = MoneyBounds.INTEGER_DIGITS,
+                                               fraction = MoneyBounds.FRACTION_DIGITS) BigDecimal> ownAuthorityLimits,
+                               @Schema(description = MoneyBounds.DESCRIPTION)
+                               @NotNull @DecimalMin("0") @DecimalMax(Money.MAX_AMOUNT)
+                               @Digits(integer = MoneyBounds.INTEGER_DIGITS, fraction = MoneyBounds.FRACTION_DIGITS)
+                               BigDecimal monthlyBudgetPerAgent,
                                UUID proposalId,
                                @Size(max = 500) List<@NotNull UUID> motivatingExceptionIds) {
 }
