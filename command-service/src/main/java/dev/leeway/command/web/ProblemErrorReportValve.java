@@ -1,7 +1,6 @@
 package dev.leeway.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.problems.Problem;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -24,8 +23,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(true);
@@ -33,8 +31,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ErrorCode code = codeFor(status);
-        Problem problem = Problem.of(code, detail(code));
+        Problem problem = Problem.forStatus(response.getStatus());
         try {
             response.setStatus(problem.status());
             response.setContentType("application/problem+json");
@@ -47,29 +44,5 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response cannot be written: nothing more to tell anyone.
         }
-    }
-
-    static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.BODY_TOO_LARGE;
-            case 414 -> ErrorCode.URI_TOO_LONG;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 431 -> ErrorCode.HEADERS_TOO_LARGE;
-            case 505 -> ErrorCode.HTTP_VERSION_NOT_SUPPORTED;
-            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
-        };
-    }
-
-    private static String detail(ErrorCode code) {
-        return switch (code) {
-            case MALFORMED_REQUEST -> "The request is malformed: check the path, query and headers.";
-            case INTERNAL_ERROR -> "Something went wrong on our side.";
-            default -> code.title() + ".";
-        };
     }
 }

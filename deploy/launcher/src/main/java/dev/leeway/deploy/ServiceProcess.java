@@ -9,12 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Leeway service, run from its packaged jar as a child process with its own log file. */
 final class ServiceProcess {
+
+    private static final Pattern SERVING = Pattern.compile("\\{\"status\":\"(UP|DEGRADED)\"");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -61,7 +64,10 @@ final class ServiceProcess {
         return log;
     }
 
-    /** Waits until the service reports itself healthy; fails at once if it exits. */
+    /**
+     * Waits until the service reports itself healthy: UP, or DEGRADED (projection-service with parked events
+     * serves everything else); fails at once if it exits.
+     */
     void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
@@ -72,7 +78,7 @@ final class ServiceProcess {
             }
             try {
                 HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                if (response.statusCode() == 200 && SERVING.matcher(response.body()).lookingAt()) {
                     return;
                 }
             } catch (IOException notAnsweringYet) {

@@ -11,6 +11,7 @@ import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.cases.ExceptionReviewed;
 import dev.leeway.kernel.cases.SatisfactionRecorded;
+import dev.leeway.kernel.codec.EventJson;
 import dev.leeway.projection.privacy.PersonalTexts;
 import dev.leeway.projection.stream.EventEnvelope;
 import dev.leeway.projection.stream.Projection;
@@ -35,9 +36,9 @@ class CaseSummaryProjection implements Projection {
     private final PersonalTexts texts;
     private final CaseBends bends;
 
-    CaseSummaryProjection(JdbcTemplate jdbc, ObjectMapper json, PersonalTexts texts) {
+    CaseSummaryProjection(JdbcTemplate jdbc, PersonalTexts texts) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = EventJson.storedEventMapper();
         this.texts = texts;
         this.bends = new CaseBends(jdbc, texts);
     }

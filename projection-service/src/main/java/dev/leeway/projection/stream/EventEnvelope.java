@@ -20,6 +20,8 @@ public record EventEnvelope(String eventId,
                             Instant timestamp,
                             String payload) {
 
+    private static final int MAX_HEADER_LENGTH = 255;
+
     public static EventEnvelope from(ConsumerRecord<String, String> record) {
         try {
             return new EventEnvelope(
@@ -44,9 +46,21 @@ public record EventEnvelope(String eventId,
         return value;
     }
 
+    /**
+     * Leeway's envelope values are ids, class names and numbers. Anything longer, or with a NUL (which no
+     * PostgreSQL text column takes), is not one, and could not even be parked.
+     */
     private static String optional(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8);
+        if (value.length() > MAX_HEADER_LENGTH || value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("header " + name + " is not a plain value of at most "
+                    + MAX_HEADER_LENGTH + " characters");
+        }
+        return value;
     }
 
     /** A record without a complete event envelope: not written by Leeway's publisher. */

@@ -16,6 +16,10 @@ public interface Projection {
      */
     long lockLastApplied(String aggregateId);
 
-    /** Applies the next event of an aggregate; events of types it does not use only advance its position. */
+    /**
+     * Applies the next event of an aggregate; events of types it does not use only advance its position. If it
+     * throws (a payload it cannot read, a row the database refuses), its writes are rolled back and the event is
+     * parked, unless the failure is the database's own (see {@link FailureKind}): then the batch is retried.
+     */
     void apply(EventEnvelope event);
 }

@@ -10,17 +10,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far the read models are behind the event stream, and what the order checks found. Dimensional meters
- * only, with bounded cardinality.
+ * only, with bounded cardinality. Parked events are not lag: they have their own gauges (see ParkingStatus).
  */
 @Component
 public class ProjectionMetrics {
+
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
 
     private final Counter applied;
     private final Counter duplicates;
     private final Counter gaps;
     private final Counter rejected;
+    private final Counter parked;
+    private final Counter replayed;
+    private final Counter failedBatches;
     private final AtomicLong eventsBehind = new AtomicLong();
     private final AtomicLong lastAppliedEventMillis = new AtomicLong();
+    private final AtomicLong oldestUnappliedMillis = new AtomicLong(NOT_STOPPED);
     private final Clock clock;
 
     public ProjectionMetrics(MeterRegistry registry, Clock clock) {
@@ -34,10 +40,18 @@ public class ProjectionMetrics {
                 .register(registry);
         this.rejected = Counter.builder("leeway.projection.records.rejected")
                 .description("Records on the topic without a Leeway event envelope").register(registry);
+        this.parked = Counter.builder("leeway.projection.events.parked")
+                .description("Events parked because they could not be applied, or because an earlier event of "
+                        + "their aggregate is parked").register(registry);
+        this.replayed = Counter.builder("leeway.projection.events.replayed")
+                .description("Parked events released by a replay: applied, or found applied already").register(registry);
+        this.failedBatches = Counter.builder("leeway.projection.batches.failed")
+                .description("Batch attempts that failed for a transient reason and are retried").register(registry);
         Gauge.builder("leeway.projection.lag.events", eventsBehind, AtomicLong::get)
                 .description("Events on the topic not yet applied").baseUnit("events").register(registry);
         Gauge.builder("leeway.projection.lag", this, ProjectionMetrics::millisBehind)
-                .description("How old the newest applied event is while events are waiting; 0 when caught up")
+                .description("How old the newest applied event is while events are waiting, or the oldest unapplied "
+                        + "one while a batch keeps failing; 0 when caught up")
                 .baseUnit("milliseconds").register(registry);
     }
 
@@ -46,14 +60,34 @@ public class ProjectionMetrics {
         duplicates.increment(outcome.duplicates());
         gaps.increment(outcome.gaps());
         rejected.increment(outcome.rejected());
+        parked.increment(outcome.parked());
+    }
+
+    void replayed(int events) {
+        replayed.increment(events);
     }
 
     void caughtUpTo(long lastAppliedEventMillis, long eventsBehind) {
         this.lastAppliedEventMillis.set(lastAppliedEventMillis);
         this.eventsBehind.set(eventsBehind);
+        this.oldestUnappliedMillis.set(NOT_STOPPED);
+    }
+
+    /**
+     * A batch failed and will be retried: none of it is applied, so the lag counts all of it, and it grows from
+     * its oldest record's time ({@code -1} if unknown: from now) until a batch commits.
+     */
+    void batchFailed(long eventsBehind, long oldestRecordMillis) {
+        this.eventsBehind.set(Math.max(eventsBehind, 1));
+        this.oldestUnappliedMillis.compareAndSet(NOT_STOPPED, oldestRecordMillis > 0 ? oldestRecordMillis : clock.millis());
+        failedBatches.increment();
     }
 
     long millisBehind() {
+        long oldestUnapplied = oldestUnappliedMillis.get();
+        if (oldestUnapplied != NOT_STOPPED) {
+            return Math.max(0, clock.millis() - oldestUnapplied);
+        }
         return eventsBehind.get() == 0 ? 0 : Math.max(0, clock.millis() - lastAppliedEventMillis.get());
     }
 }

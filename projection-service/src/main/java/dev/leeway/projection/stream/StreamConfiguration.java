@@ -9,20 +9,25 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
+import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
 
     /**
-     * A batch that fails (database down, a payload that cannot be read) is retried, with back-off, for as long
-     * as it takes. Spring Kafka's default gives up after ten tries and skips the records: a read model must never
-     * skip an event, so the projection stops the line instead, visibly, in its logs and lag.
+     * A batch fails as a whole only while the database is away (events that cannot be applied are parked by
+     * {@link EventApplier}), so it is retried, with back-off, for as long as it takes. Spring Kafka's default
+     * gives up after ten tries and skips the records, and never retries some exception types at all: a read
+     * model must never skip an event, so every failure is retried and the projection stops the line instead,
+     * visibly (see {@link EventStreamListener}).
      */
     @Bean
     CommonErrorHandler retryForever() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setClassifications(Map.of(), true);
+        return handler;
     }
 
     /** Declared here as well as by the publisher, so the consumer finds the topic even before the first event. */

@@ -1,6 +1,5 @@
 package dev.leeway.projection.cases;
 
-import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.kernel.cases.Authority;
 import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.CaseResolved;
@@ -17,26 +16,11 @@ import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.support.CaseEventRecords;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.leeway.projection.support.RunningProjectionService;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,38 +31,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-// Spring Boot switches metric exporters off in tests unless asked: the Prometheus scrape is under test here.
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseSummaryProjectionIT {
+class CaseSummaryProjectionIT extends RunningProjectionService {
 
     private static final Instant OPENED_AT = Instant.parse("2026-11-02T09:15:00Z");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    MeterRegistry meters;
-    @LocalServerPort
-    int port;
-
-    private KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterEach
-    void disconnect() {
-        producer.close();
-    }
 
     @Test
     void anOpenedCaseBecomesASummaryRowWithItsPosition() throws Exception {
@@ -176,18 +131,12 @@ class CaseSummaryProjectionIT {
         send(CaseEventRecords.caseOpened(caseId, "Lag probe", OPENED_AT));
         awaitRow(caseId);
 
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = get("/actuator/prometheus");
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
                 .containsPattern("(?m)^leeway_projection_lag_events\\{.*} 0\\.0$")
                 .containsPattern("(?m)^leeway_projection_lag_milliseconds\\{.*} 0\\.0$");
-    }
-
-    private void send(ProducerRecord<String, String> record) throws Exception {
-        producer.send(record).get();
     }
 
     private Map<String, Object> awaitRow(UUID caseId) {
@@ -210,9 +159,5 @@ class CaseSummaryProjectionIT {
 
     private Map<String, Object> bendRow(ExceptionId bend) {
         return jdbc.queryForMap("SELECT * FROM read_model.case_bend WHERE exception_id = ?", bend.value());
-    }
-
-    private double counter(String name) {
-        return meters.get(name).counter().count();
     }
 }

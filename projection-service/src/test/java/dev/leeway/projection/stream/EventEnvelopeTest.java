@@ -42,6 +42,19 @@ class EventEnvelopeTest {
                 .hasMessageContaining(EventHeaders.AGGREGATE_SEQUENCE);
     }
 
+    @Test
+    void anEnvelopeValueThatNoIdLooksLikeIsNotAnEvent() {
+        ProducerRecord<String, String> withNul = CaseEventRecords.caseOpened(UUID.randomUUID(), "x", Instant.now());
+        withNul.headers().remove(EventHeaders.AGGREGATE_ID).add(EventHeaders.AGGREGATE_ID, "a\0b".getBytes());
+        ProducerRecord<String, String> tooLong = CaseEventRecords.caseOpened(UUID.randomUUID(), "x", Instant.now());
+        tooLong.headers().remove(EventHeaders.EVENT_ID).add(EventHeaders.EVENT_ID, "e".repeat(256).getBytes());
+
+        assertThatThrownBy(() -> EventEnvelope.from(consumed(withNul))).isInstanceOf(EventEnvelope.NotAnEvent.class)
+                .hasMessageContaining(EventHeaders.AGGREGATE_ID);
+        assertThatThrownBy(() -> EventEnvelope.from(consumed(tooLong))).isInstanceOf(EventEnvelope.NotAnEvent.class)
+                .hasMessageContaining(EventHeaders.EVENT_ID);
+    }
+
     private static ConsumerRecord<String, String> consumed(ProducerRecord<String, String> record) {
         return new ConsumerRecord<>(record.topic(), 0, 0, record.timestamp(), TimestampType.CREATE_TIME,
                 -1, -1, record.key(), record.value(), new RecordHeaders(record.headers().toArray()), Optional.empty());

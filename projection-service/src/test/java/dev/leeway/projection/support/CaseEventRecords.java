@@ -2,10 +2,21 @@ package dev.leeway.projection.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.kernel.cases.Authority;
+import dev.leeway.kernel.cases.CaseAssigned;
+import dev.leeway.kernel.cases.CaseId;
+import dev.leeway.kernel.cases.Deviation;
+import dev.leeway.kernel.cases.ExceptionGranted;
+import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.messaging.EventHeaders;
+import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.DeviationUnit;
+import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +26,7 @@ public final class CaseEventRecords {
 
     public static final String TOPIC = "leeway.events";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String PLACEHOLDER_DEVIATION = "7.0007";
 
     private CaseEventRecords() {
     }
@@ -34,6 +46,33 @@ public final class CaseEventRecords {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    public static ProducerRecord<String, String> assigned(UUID caseId, long sequence, String assignee, Instant at) {
+        return of(caseId, sequence, new CaseAssigned(new CaseId(caseId), assignee), at);
+    }
+
+    /** A record whose payload is cut off mid-way: no JSON reader can make an event of it. */
+    public static ProducerRecord<String, String> truncated(UUID caseId, long sequence, String type, Instant at) {
+        return caseEvent(caseId, sequence, type, "{\"caseId\":", "event-" + caseId + "-" + sequence, at);
+    }
+
+    /**
+     * A bend granted at once whose deviation is written out in full as {@code amount}, e.g. "1" followed by a
+     * hundred thousand zeros, as the command side once stored 1e100000.
+     */
+    public static ProducerRecord<String, String> grantedWithDeviation(UUID caseId, long sequence, String amount,
+                                                                      Instant at) {
+        ExceptionGranted granted = new ExceptionGranted(new CaseId(caseId), new ExceptionId(UUID.randomUUID()),
+                new PolicyCode("RETURN-WINDOW"), 1, new Deviation(new BigDecimal(PLACEHOLDER_DEVIATION), DeviationUnit.DAYS),
+                Money.of("80", "EUR"), "HOSPITAL", PersonalText.legacy("In hospital"), Authority.OWN_LIMIT, "alice",
+                "alice");
+        ProducerRecord<String, String> record = of(caseId, sequence, granted, at);
+        String payload = record.value().replace("\"amount\":" + PLACEHOLDER_DEVIATION, "\"amount\":" + amount);
+        if (payload.equals(record.value())) {
+            throw new IllegalStateException("the deviation was not found in " + record.value());
+        }
+        return caseEvent(caseId, sequence, granted.getClass().getName(), payload, "event-" + caseId + "-" + sequence, at);
     }
 
     public static ProducerRecord<String, String> caseEvent(UUID caseId, long sequence, String type, String payload,

@@ -1,16 +1,15 @@
 package dev.leeway.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.audit.AuditLogReader;
 import dev.leeway.kernel.audit.EventHashing;
 import dev.leeway.kernel.audit.SealedRange;
 import dev.leeway.kernel.audit.VerificationReport;
 import dev.leeway.kernel.cases.CaseState;
+import dev.leeway.kernel.codec.EventJson;
 import dev.leeway.query.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +31,8 @@ import java.util.UUID;
 @RestController
 @RequestMapping(path = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
+
+    private static final ObjectMapper STATE_JSON = EventJson.storedEventMapper();
 
     private final AuditEventStore store;
     private final EventDecoder decoder;
@@ -69,8 +70,10 @@ class AuditController {
     CaseStateView state(@PathVariable UUID caseId, @RequestParam(required = false) String asOf) {
         Long sequence = null;
         Instant instant = null;
-        if (asOf != null && asOf.matches("\\d+")) {
+        if (asOf != null && asOf.matches("\\d{1,18}")) {
             sequence = Long.parseLong(asOf);
+        } else if (asOf != null && asOf.matches("\\d+")) {
+            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "asOf is beyond any sequence number.");
         } else if (asOf != null) {
             try {
                 instant = Instant.parse(asOf);
@@ -130,12 +133,13 @@ class AuditController {
                 .body(out -> export.write(from, to, out));
     }
 
-    /** The state as a JSON tree, amounts kept exact (valueToTree would turn 80.00 into the double 80.0). */
+    /**
+     * The state as a JSON tree, amounts kept exact (valueToTree would turn 80.00 into the double 80.0) and read
+     * back without length limits: the state may hold a number an earlier version stored written out in full.
+     */
     private JsonNode tree(Object value) {
         try {
-            return json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                    .readTree(json.writeValueAsString(value));
+            return STATE_JSON.readTree(json.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("state cannot be written", e);
         }

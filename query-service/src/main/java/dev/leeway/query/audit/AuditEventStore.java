@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.audit.AuditLogReader;
 import dev.leeway.kernel.audit.EventHashing;
 import dev.leeway.kernel.audit.StoredEvent;
+import dev.leeway.kernel.codec.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,9 @@ class AuditEventStore {
     private final ObjectMapper json;
     private final PersonalTextReveal personalText;
 
-    AuditEventStore(JdbcTemplate jdbc, ObjectMapper json, PersonalTextReveal personalText) {
+    AuditEventStore(JdbcTemplate jdbc, PersonalTextReveal personalText) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = EventJson.storedEventMapper();
         this.personalText = personalText;
     }
 
@@ -57,6 +58,7 @@ class AuditEventStore {
         return parse(event.metaData());
     }
 
+    /** Stored JSON as a tree, numbers exact and of any length (see {@link EventJson#storedEventMapper()}). */
     JsonNode parse(String text) {
         if (text == null) {
             return json.nullNode();

@@ -1,8 +1,8 @@
 package dev.leeway.query.audit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.audit.StoredEvent;
+import dev.leeway.kernel.codec.EventJson;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -10,15 +10,15 @@ import java.io.IOException;
 /**
  * Turns a stored payload back into its event class, to fold it with the same logic the aggregate uses. Only
  * Leeway's own event classes are ever loaded by name. Revisions are read tolerantly: fields a revision added are
- * absent (null) in older ones, as the command side's upcasters make them.
+ * absent (null) in older ones, as the command side's upcasters make them. Read with the kernel's stored-event
+ * mapper, so whatever an earlier version stored stays readable.
  */
 @Component
 class EventDecoder {
 
     private static final String EVENT_PACKAGE = "dev.leeway.kernel.";
 
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = EventJson.storedEventMapper();
 
     Object decode(StoredEvent event) {
         if (!event.payloadType().startsWith(EVENT_PACKAGE)) {

@@ -30,7 +30,7 @@ class CaseQueryController {
         CaseSummaryView summary = cases.find(caseId)
                 .orElseThrow(() -> new ApiProblem(ErrorCode.CASE_NOT_FOUND, "No case " + caseId + "."));
         return ResponseEntity.ok().eTag(Long.toString(summary.version()))
-                .body(new CaseView(summary, cases.bendsOf(caseId)));
+                .body(new CaseView(summary, cases.bendsOf(caseId), cases.parkedOf(caseId).orElse(null)));
     }
 
     @GetMapping

@@ -74,6 +74,16 @@ class CaseSummaryRepository {
                 BEND, caseId);
     }
 
+    /** The case's events that projection-service parked, if any: its read model waits at the first of them. */
+    Optional<ParkedView> parkedOf(UUID caseId) {
+        return jdbc.query("""
+                        SELECT min(sequence) AS from_sequence, count(*) AS events, min(parked_at) AS since
+                        FROM read_model.parked_event WHERE aggregate_type = 'Case' AND aggregate_id = ?
+                        HAVING count(*) > 0""",
+                (row, n) -> new ParkedView(row.getLong("from_sequence"), row.getInt("events"),
+                        row.getTimestamp("since").toInstant()), caseId.toString()).stream().findFirst();
+    }
+
     /** Newest first; the case id breaks ties so that pages never overlap. */
     List<CaseSummaryView> findByStatus(CaseStatus status, int page, int size) {
         return jdbc.query("SELECT " + COLUMNS + """

@@ -8,7 +8,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -43,6 +46,25 @@ class ApiExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return response(Problem.of(ErrorCode.VALIDATION_FAILED, "The request has invalid parameters.", errors));
+    }
+
+    /** A path id that is blank or otherwise converts to nothing, e.g. {@code /cases/%20}. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Problem> missingPathVariable(MissingPathVariableException e) {
+        return response(Problem.of(ErrorCode.VALIDATION_FAILED,
+                "'" + e.getVariableName() + "' in the path is not a valid value.",
+                List.of(new Problem.FieldError(e.getVariableName(), "is not a valid value"))));
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<Problem> unbindable(ServletRequestBindingException e) {
+        return response(Problem.of(ErrorCode.VALIDATION_FAILED,
+                "The request is missing a required part or has an invalid one."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return response(Problem.of(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

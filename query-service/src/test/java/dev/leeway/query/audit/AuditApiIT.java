@@ -3,7 +3,6 @@ package dev.leeway.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leeway.infra.EmbeddedPostgresServer;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.kernel.cases.Authority;
 import dev.leeway.kernel.cases.BendStatus;
@@ -30,8 +29,7 @@ import dev.leeway.kernel.policies.PolicyRevised;
 import dev.leeway.kernel.policies.PolicyTerms;
 import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.kernel.policies.PolicyKind;
-import org.axonframework.serialization.Revision;
-import org.flywaydb.core.Flyway;
+import dev.leeway.query.support.EventStoreFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,22 +93,19 @@ class AuditApiIT {
 
     @BeforeAll
     static void eventStoreWithAScriptedCase() throws Exception {
-        LocalInfrastructure servers = LocalInfrastructure.shared();
-        Map<String, String> placeholders = Map.of("command_role", "leeway_command", "command_password", "leeway_command",
-                "projection_role", "leeway_projection", "projection_password", "leeway_projection",
-                "query_role", "leeway_query", "query_password", "leeway_query");
-        migrate(servers, "event_store", "event-store", "command-service", placeholders);
-        migrate(servers, "read_model", "read-model", "projection-service", placeholders);
-        try (Connection service = DriverManager.getConnection(servers.jdbcUrl(), "leeway_command", "")) {
+        EventStoreFixture.migrate();
+        try (Connection service = DriverManager.getConnection(LocalInfrastructure.shared().jdbcUrl(), "leeway_command", "")) {
             for (int i = 0; i < SCRIPT.size(); i++) {
-                append(service, CASE.toString(), "Case", i, SCRIPT.get(i)[0], (String) SCRIPT.get(i)[1], T0.plusSeconds(60L * i));
+                String actor = (String) SCRIPT.get(i)[1];
+                EventStoreFixture.append(service, CASE.toString(), "Case", i, SCRIPT.get(i)[0], actor, roles(actor),
+                        T0.plusSeconds(60L * i));
             }
             PolicyTerms terms = new PolicyTerms("t", "p", PolicyKind.BENDABLE, DeviationUnit.DAYS,
                     Map.of(Role.AGENT, Money.of("100", "EUR")), Money.of("300", "EUR"));
-            append(service, POLICY.value(), "Policy", 0, new PolicyDefined(POLICY, 1, terms),
-                    "olivia", T0.minusSeconds(3600));
-            append(service, POLICY.value(), "Policy", 1, new PolicyRevised(POLICY, 2, terms, List.of("ownAuthorityLimits"),
-                    null, List.of(BEND)), "olivia", T0.plusSeconds(3600));
+            EventStoreFixture.append(service, POLICY.value(), "Policy", 0, new PolicyDefined(POLICY, 1, terms),
+                    "olivia", "POLICY_OWNER", T0.minusSeconds(3600));
+            EventStoreFixture.append(service, POLICY.value(), "Policy", 1, new PolicyRevised(POLICY, 2, terms,
+                    List.of("ownAuthorityLimits"), null, List.of(BEND)), "olivia", "POLICY_OWNER", T0.plusSeconds(3600));
             service.createStatement().executeQuery("SELECT * FROM event_store.seal_checkpoint(100000)").close();
         }
     }
@@ -237,6 +232,10 @@ class AuditApiIT {
         }
     }
 
+    private static String roles(String actor) {
+        return actor.equals("sam") || actor.equals("sue") ? "SUPERVISOR" : "AGENT";
+    }
+
     private JsonNode auditor(String path) throws Exception {
         HttpResponse<String> response = get(path, "AUDITOR");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -251,37 +250,5 @@ class AuditApiIT {
                     + LocalInfrastructure.shared().tokens().mint(who, List.of(role), Duration.ofMinutes(5)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void migrate(LocalInfrastructure servers, String schema, String folder, String module,
-                                Map<String, String> placeholders) {
-        Flyway.configure()
-                .dataSource(servers.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, "")
-                .schemas(schema).defaultSchema(schema)
-                .locations("filesystem:../" + module + "/src/main/resources/db/migration/" + folder)
-                .placeholders(placeholders)
-                .load().migrate();
-    }
-
-    private static void append(Connection connection, String aggregate, String aggregateType, long sequence, Object event,
-                               String actor, Instant at) throws Exception {
-        String revision = event.getClass().getAnnotation(Revision.class).value();
-        String roles = actor.equals("sam") || actor.equals("sue") ? "SUPERVISOR" : "AGENT";
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, aggregate);
-            insert.setLong(3, sequence);
-            insert.setString(4, aggregateType);
-            insert.setString(5, at.toString());
-            insert.setString(6, event.getClass().getName());
-            insert.setString(7, revision);
-            insert.setString(8, JSON.writeValueAsString(event));
-            insert.setString(9, JSON.writeValueAsString(Map.of("actorId", actor, "actorRoles", roles,
-                    "correlationId", "corr-" + sequence, "causationId", "cmd-" + sequence, "clientApp", "audit-test")));
-            insert.executeUpdate();
-        }
     }
 }

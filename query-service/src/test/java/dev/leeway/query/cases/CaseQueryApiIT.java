@@ -112,6 +112,41 @@ class CaseQueryApiIT {
     }
 
     @Test
+    void aCaseWhoseEventsAreParkedSaysFromWhereItsViewWaits() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        try (Connection connection = LocalInfrastructure.shared().adminConnection()) {
+            insert(connection, caseId, "Waiting", Instant.parse("2026-10-02T08:00:00Z"), 1);
+            for (int sequence = 2; sequence <= 3; sequence++) {
+                connection.createStatement().execute("""
+                        INSERT INTO read_model.parked_event (aggregate_type, aggregate_id, sequence, event_id,
+                            event_type, event_timestamp, kafka_topic, kafka_partition, kafka_offset, reason, parked_at)
+                        VALUES ('Case', '%s', %d, '%s', 'dev.leeway.kernel.cases.ExceptionGranted',
+                            '2026-10-02T09:00:00Z', 'leeway.events', 0, %d, 'numeric field overflow',
+                            '2026-10-02T09:00:01Z')""".formatted(caseId, sequence, UUID.randomUUID(), sequence));
+            }
+        }
+
+        JsonNode parked;
+        JsonNode known;
+        try {
+            parked = json.readTree(get("/cases/" + caseId).body()).path("parked");
+            known = json.readTree(get("/cases/" + KNOWN_CASE).body());
+        } finally {
+            try (Connection connection = LocalInfrastructure.shared().adminConnection()) {
+                connection.createStatement().execute("DELETE FROM read_model.parked_event WHERE aggregate_id = '"
+                        + caseId + "'");
+                connection.createStatement().execute("DELETE FROM read_model.case_summary WHERE case_id = '"
+                        + caseId + "'");
+            }
+        }
+
+        assertThat(parked.path("fromSequence").asLong()).isEqualTo(2);
+        assertThat(parked.path("events").asInt()).isEqualTo(2);
+        assertThat(parked.path("since").asText()).isEqualTo("2026-10-02T09:00:01Z");
+        assertThat(known.has("parked")).as("a case without parked events has no marker").isFalse();
+    }
+
+    @Test
     void readingWithoutATokenIsUnauthenticated() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/cases/" + KNOWN_CASE)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,6 @@
+package dev.leeway.projection.parking;
+
+import java.util.List;
+
+public record ParkedEventPageView(List<ParkedEventView> items, int page, int size, long totalItems) {
+}
