@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 
-/** The rows of {@code read_model.case_bend}, written as part of the case's projection. */
+/** The rows of {@code case_bend}, written as part of the case's projection. */
 final class CaseBends {
 
     private final JdbcTemplate jdbc;
@@ -22,7 +22,7 @@ final class CaseBends {
 
     void requested(ExceptionRequested e, Timestamp at) {
         jdbc.update("""
-                        INSERT INTO read_model.case_bend
+                        INSERT INTO case_bend
                             (exception_id, case_id, policy_code, policy_version, deviation, deviation_unit,
                              value_amount, value_currency, reason_code, justification, status, approver_role,
                              requested_by, requested_at)
@@ -36,7 +36,7 @@ final class CaseBends {
     /** Granted at once (a new row), or approved (the pending row, now under the version in force at approval). */
     void granted(ExceptionGranted e, Timestamp at) {
         jdbc.update("""
-                        INSERT INTO read_model.case_bend
+                        INSERT INTO case_bend
                             (exception_id, case_id, policy_code, policy_version, deviation, deviation_unit,
                              value_amount, value_currency, reason_code, justification, status, authority,
                              requested_by, granted_by, requested_at, decided_at)
@@ -51,12 +51,12 @@ final class CaseBends {
     }
 
     void declined(ExceptionDeclined e, Timestamp at) {
-        jdbc.update("UPDATE read_model.case_bend SET status = 'DECLINED', declined_by = ?, decided_at = ? "
+        jdbc.update("UPDATE case_bend SET status = 'DECLINED', declined_by = ?, decided_at = ? "
                 + "WHERE exception_id = ?", e.declinedBy(), at, e.exceptionId().value());
     }
 
     void reviewed(ExceptionReviewed e, Timestamp at) {
-        jdbc.update("UPDATE read_model.case_bend SET review_verdict = ?, reviewed_by = ?, reviewed_at = ? "
+        jdbc.update("UPDATE case_bend SET review_verdict = ?, reviewed_by = ?, reviewed_at = ? "
                 + "WHERE exception_id = ?", e.verdict().name(), e.reviewedBy(), at, e.exceptionId().value());
     }
 }

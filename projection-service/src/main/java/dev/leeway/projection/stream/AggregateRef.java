@@ -1,14 +1,14 @@
 package dev.leeway.projection.stream;
 
-/** One aggregate as a projection sees it: events of the same id but another type belong to another read model. */
-public record AggregateRef(String type, String id) {
+/** One aggregate as one projection sees it: its position and its parked events are per projection. */
+public record AggregateRef(String projection, String type, String id) {
 
-    static AggregateRef of(EventEnvelope event) {
-        return new AggregateRef(event.aggregateType(), event.aggregateId());
+    static AggregateRef of(Projection projection, EventEnvelope event) {
+        return new AggregateRef(projection.name(), event.aggregateType(), event.aggregateId());
     }
 
     @Override
     public String toString() {
-        return type + " " + id;
+        return projection + ": " + type + " " + id;
     }
 }

@@ -3,41 +3,44 @@ package dev.leeway.projection.stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies a batch of records to the read models in one database transaction: each row's data and its last
- * applied sequence commit together, so a redelivered record is recognised and changes nothing.
+ * Applies a batch of records to every read model that reads them, in one database transaction: each
+ * projection's rows and its position commit together, so a redelivered record is recognised and changes nothing.
  * <p>
- * An event that cannot be applied (its payload cannot be read, its handler throws, the database refuses its
- * row) is parked with the reason, and its aggregate's later events are parked behind it; every other aggregate
- * moves on. A failure of the database itself (unreachable, a lock conflict) fails the batch instead, to be
- * retried: nothing is skipped or parked because the database was away.
+ * An event that cannot be applied to a projection (its payload cannot be read, its handler throws, the database
+ * refuses its row) is parked for that projection with the reason, and that aggregate's later events wait behind
+ * it there; every other aggregate and every other projection moves on. A failure of the database itself
+ * (unreachable, a lock conflict) fails the batch instead, to be retried: nothing is skipped or parked because the
+ * database was away.
  */
 @Component
 public class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
-    private final Map<String, Projection> projections;
-    private final JdbcTemplate jdbc;
+    private final ProjectionCatalog projections;
     private final ParkedEvents parked;
     private final StreamTransactions transactions;
+    private final EventPlacer placer;
+    private final EventDecoding decoding;
+    private final Positions positions;
 
-    EventApplier(List<Projection> projections, JdbcTemplate jdbc, ParkedEvents parked,
-                 StreamTransactions transactions) {
-        this.projections = projections.stream().collect(Collectors.toMap(Projection::aggregateType, Function.identity()));
-        this.jdbc = jdbc;
+    EventApplier(ProjectionCatalog projections, ParkedEvents parked, StreamTransactions transactions,
+                 EventPlacer placer, EventDecoding decoding, Positions positions) {
+        this.projections = projections;
+        this.positions = positions;
         this.parked = parked;
         this.transactions = transactions;
+        this.placer = placer;
+        this.decoding = decoding;
     }
 
     /**
@@ -77,27 +80,32 @@ public class EventApplier {
         Map<AggregateRef, Blocker> blockers = parked.blockersAmong(aggregateIds);
         for (Received received : events) {
             EventEnvelope event = received.event();
-            Projection projection = projections.get(event.aggregateType());
-            Blocker blocker = blockers.get(AggregateRef.of(event));
-            if (blocker != null) {
-                waitBehind(projection, received, blocker, eachInSavepoint, batch);
-            } else if (!eachInSavepoint) {
-                count(place(projection, event), event, batch);
-            } else {
-                try {
-                    count(transactions.inSavepoint(() -> place(projection, event)), event, batch);
-                } catch (RuntimeException e) {
-                    if (FailureKind.of(e) == FailureKind.TRANSIENT) {
-                        throw e;
+            Decoded decoded = Decoded.of(decoding, event);
+            for (Projection projection : projections.readersOf(event.aggregateType())) {
+                AggregateRef aggregate = AggregateRef.of(projection, event);
+                Blocker blocker = blockers.get(aggregate);
+                if (blocker != null) {
+                    waitBehind(aggregate, received, blocker, batch);
+                } else if (!eachInSavepoint) {
+                    count(placer.place(projection, event, decoded::payload), aggregate, received, batch, blockers);
+                } else {
+                    try {
+                        Placement placement = transactions.inSavepoint(() ->
+                                placer.place(projection, event, decoded::payload));
+                        count(placement, aggregate, received, batch, blockers);
+                    } catch (RuntimeException e) {
+                        if (FailureKind.of(e) == FailureKind.TRANSIENT) {
+                            throw e;
+                        }
+                        blockers.put(aggregate, parkFirst(aggregate, received, FailureReason.of(e), batch));
                     }
-                    blockers.put(AggregateRef.of(event), parkFirst(received, e, batch));
                 }
             }
         }
         return batch;
     }
 
-    /** The records that are Leeway events of an aggregate type some read model uses. */
+    /** The records that are Leeway events of an aggregate type some read model reads. */
     private List<Received> read(List<ConsumerRecord<String, String>> records, BatchProgress batch) {
         List<Received> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
@@ -109,85 +117,76 @@ public class EventApplier {
                 continue;
             }
             batch.saw(event);
-            if (projections.containsKey(event.aggregateType())) {
+            if (!projections.readersOf(event.aggregateType()).isEmpty()) {
                 events.add(new Received(record, event));
             } // else no read model uses this aggregate type (yet).
         }
         return events;
     }
 
-    private Placement place(Projection projection, EventEnvelope event) {
-        Placement placement = Placement.applyIfNext(projection, event);
-        if (placement.check() == SequenceCheck.GAP) {
-            recordGap(event, placement.expected());
-        }
-        return placement;
-    }
-
-    private void count(Placement placement, EventEnvelope event, BatchProgress batch) {
-        switch (placement.check()) {
-            case APPLY -> batch.applied();
-            case ALREADY_APPLIED -> batch.duplicate();
-            case GAP -> batch.gap(() -> log.error("Sequence gap for {} {}: expected event {} but received {} (event {}); "
-                            + "the event is not applied", event.aggregateType(), event.aggregateId(),
-                    placement.expected(), event.sequence(), event.eventId()));
-        }
-    }
-
-    private Blocker parkFirst(Received received, RuntimeException failure, BatchProgress batch) {
+    private void count(Placement placement, AggregateRef aggregate, Received received, BatchProgress batch,
+                       Map<AggregateRef, Blocker> blockers) {
         EventEnvelope event = received.event();
-        String reason = FailureReason.of(failure);
-        long id = parked.park(received.record(), event, reason, null).orElseThrow(() -> new IllegalStateException(
-                "event " + event.eventId() + " is parked already, but its aggregate had no parked events"));
-        batch.parked(() -> log.error("Parked event {} ({}) of {} {} at sequence {} as parked event {}: {}. Later "
-                        + "events of this {} wait behind it; all others move on. Fix the cause, then replay with "
-                        + "POST /projections/parked/replay.", event.eventId(), event.eventType(), event.aggregateType(),
-                event.aggregateId(), event.sequence(), id, reason, event.aggregateType()));
+        switch (placement.check()) {
+            case APPLY -> {
+                batch.applied();
+                if (placement.filled() > 0) {
+                    batch.gap(() -> log.warn("Sequence gap for {}: expected event {} but received {} (event {}); "
+                                    + "filled the {} missing events from the event store", aggregate,
+                            placement.expected(), event.sequence(), event.eventId(), placement.filled()));
+                }
+            }
+            case ALREADY_APPLIED -> batch.duplicate();
+            case GAP -> blockers.put(aggregate, parkFirst(aggregate, received,
+                    FailureReason.gap(placement.expected(), event.sequence()) + ", and the event store does not "
+                            + "have the missing events", batch));
+        }
+    }
+
+    private Blocker parkFirst(AggregateRef aggregate, Received received, String reason, BatchProgress batch) {
+        EventEnvelope event = received.event();
+        long id = parked.park(aggregate, received.record(), event, reason, null).orElseThrow(() ->
+                new IllegalStateException("event " + event.eventId() + " is parked already for " + aggregate
+                        + ", but that aggregate had no parked events"));
+        batch.parked(() -> log.error("Parked event {} ({}) of {} at sequence {} as parked event {}: {}. Later "
+                        + "events of this aggregate wait behind it in this read model; all others move on. Fix the "
+                        + "cause, then replay with POST /projections/parked/replay.", event.eventId(),
+                event.eventType(), aggregate, event.sequence(), id, reason));
         return new Blocker(id, event.sequence());
     }
 
     /** Parked, not applied and not taken for a gap: the events before it are not all applied yet. */
-    private void waitBehind(Projection projection, Received received, Blocker blocker, boolean eachInSavepoint,
-                            BatchProgress batch) {
+    private void waitBehind(AggregateRef aggregate, Received received, Blocker blocker, BatchProgress batch) {
         EventEnvelope event = received.event();
-        if (alreadyApplied(projection, event, eachInSavepoint)) {
-            batch.duplicate();
+        if (positions.lock(aggregate) >= event.sequence()) {
+            batch.duplicate(); // redelivered from before the blocker: applied then
             return;
         }
-        parked.park(received.record(), event, blocker.reasonToWait(), blocker.parkedId()).ifPresentOrElse(
-                id -> batch.parkedBehind(() -> log.debug("Parked event {} of {} {} at sequence {} as {}: {}",
-                        event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(), id,
-                        blocker.reasonToWait())),
+        parked.park(aggregate, received.record(), event, blocker.reasonToWait(), blocker.parkedId()).ifPresentOrElse(
+                id -> batch.parkedBehind(() -> log.debug("Parked event {} of {} at sequence {} as {}: {}",
+                        event.eventId(), aggregate, event.sequence(), id, blocker.reasonToWait())),
                 batch::duplicate);
     }
 
-    /** A redelivered event from before the blocker changes nothing; one whose position cannot be read is parked. */
-    private boolean alreadyApplied(Projection projection, EventEnvelope event, boolean inSavepoint) {
-        if (!inSavepoint) {
-            return projection.lockLastApplied(event.aggregateId()) >= event.sequence();
-        }
-        try {
-            return transactions.inSavepoint(() -> projection.lockLastApplied(event.aggregateId()) >= event.sequence());
-        } catch (RuntimeException e) {
-            if (FailureKind.of(e) == FailureKind.TRANSIENT) {
-                throw e;
-            }
-            return false;
-        }
-    }
-
-    /**
-     * A gap means an event was lost or reordered on the way. The event is held back rather than applied on top
-     * of a missing one, and the gap is recorded where operators look: the log, a metric, and a table.
-     */
-    private void recordGap(EventEnvelope event, long expected) {
-        jdbc.update("""
-                        INSERT INTO read_model.sequence_gap
-                            (aggregate_type, aggregate_id, expected_sequence, received_sequence, event_id, detected_at)
-                        VALUES (?, ?, ?, ?, ?, now())""",
-                event.aggregateType(), event.aggregateId(), expected, event.sequence(), event.eventId());
-    }
-
     private record Received(ConsumerRecord<String, String> record, EventEnvelope event) {
+    }
+
+    /** The payload decoded once for all projections, or why it could not be (thrown where it is needed). */
+    private record Decoded(Object value, RuntimeException failure) {
+
+        static Decoded of(EventDecoding decoding, EventEnvelope event) {
+            try {
+                return new Decoded(decoding.decode(event), null);
+            } catch (RuntimeException e) {
+                return new Decoded(null, e);
+            }
+        }
+
+        Object payload() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
     }
 }

@@ -5,10 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Applies parked events again, after a fix: per aggregate, in sequence order, each in a savepoint as the stream
@@ -21,14 +18,18 @@ public class ParkedEventReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedEventReplay.class);
 
-    private final Map<String, Projection> projections;
+    private final ProjectionCatalog projections;
     private final ParkedEvents parked;
     private final StreamTransactions transactions;
     private final ProjectionMetrics metrics;
+    private final EventPlacer placer;
+    private final EventDecoding decoding;
 
-    ParkedEventReplay(List<Projection> projections, ParkedEvents parked, StreamTransactions transactions,
-                      ProjectionMetrics metrics) {
-        this.projections = projections.stream().collect(Collectors.toMap(Projection::aggregateType, Function.identity()));
+    ParkedEventReplay(ProjectionCatalog projections, ParkedEvents parked, StreamTransactions transactions,
+                      ProjectionMetrics metrics, EventPlacer placer, EventDecoding decoding) {
+        this.projections = projections;
+        this.placer = placer;
+        this.decoding = decoding;
         this.parked = parked;
         this.transactions = transactions;
         this.metrics = metrics;
@@ -63,7 +64,7 @@ public class ParkedEventReplay {
 
     private AggregateReplay replay(AggregateRef aggregate) {
         parked.excludeBatches();
-        Projection projection = projections.get(aggregate.type());
+        Projection projection = projections.named(aggregate.projection()).orElse(null);
         int released = 0;
         int stillParked = 0;
         Blocker blocker = null;
@@ -93,10 +94,10 @@ public class ParkedEventReplay {
     /** Empty if the event is applied now, or was already; otherwise why it stays parked. */
     private Optional<String> attempt(Projection projection, EventEnvelope event) {
         if (projection == null) {
-            return Optional.of("no read model reads " + event.aggregateType() + " events any more");
+            return Optional.of("no read model of this name reads events any more");
         }
         try {
-            Placement placement = transactions.inSavepoint(() -> Placement.applyIfNext(projection, event));
+            Placement placement = transactions.inSavepoint(() -> placer.place(projection, event, () -> decoding.decode(event)));
             // A gap stays parked rather than being dropped: the missing event may still come, and parks behind it.
             return placement.check() == SequenceCheck.GAP
                     ? Optional.of(FailureReason.gap(placement.expected(), event.sequence()))

@@ -38,36 +38,39 @@ class ParkedEvents {
         jdbc.queryForList("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS held", PARKING_LOCK);
     }
 
-    /** The blockers of those aggregates of a batch that have parked events: one query per batch. */
+    /** The blockers of those aggregates of a batch that have parked events, per projection: one query per batch. */
     Map<AggregateRef, Blocker> blockersAmong(Collection<String> aggregateIds) {
         Map<AggregateRef, Blocker> blockers = new HashMap<>();
         if (aggregateIds.isEmpty()) {
             return blockers;
         }
         jdbc.query("""
-                        SELECT DISTINCT ON (aggregate_id, aggregate_type) aggregate_type, aggregate_id, id, sequence
+                        SELECT DISTINCT ON (projection, aggregate_id, aggregate_type)
+                               projection, aggregate_type, aggregate_id, id, sequence
                         FROM read_model.parked_event
                         WHERE aggregate_id = ANY (?)
-                        ORDER BY aggregate_id, aggregate_type, sequence""",
+                        ORDER BY projection, aggregate_id, aggregate_type, sequence""",
                 statement -> statement.setArray(1, statement.getConnection()
                         .createArrayOf("varchar", aggregateIds.toArray())),
                 row -> {
-                    blockers.put(new AggregateRef(row.getString("aggregate_type"), row.getString("aggregate_id")),
-                            new Blocker(row.getLong("id"), row.getLong("sequence")));
+                    blockers.put(new AggregateRef(row.getString("projection"), row.getString("aggregate_type"),
+                            row.getString("aggregate_id")), new Blocker(row.getLong("id"), row.getLong("sequence")));
                 });
         return blockers;
     }
 
     /** The new row's id, or empty if this event of the aggregate is parked already (a redelivery). */
-    Optional<Long> park(ConsumerRecord<String, String> record, EventEnvelope event, String reason, Long waitingBehind) {
+    Optional<Long> park(AggregateRef aggregate, ConsumerRecord<String, String> record, EventEnvelope event,
+                        String reason, Long waitingBehind) {
         List<Long> ids = jdbc.queryForList("""
                         INSERT INTO read_model.parked_event
-                            (aggregate_type, aggregate_id, sequence, event_id, event_type, revision, event_timestamp,
-                             payload, kafka_topic, kafka_partition, kafka_offset, waiting_behind, reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            (projection, aggregate_type, aggregate_id, sequence, event_id, event_type, revision,
+                             event_timestamp, payload, kafka_topic, kafka_partition, kafka_offset, waiting_behind,
+                             reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT ON CONSTRAINT parked_event_once DO NOTHING
                         RETURNING id""", Long.class,
-                event.aggregateType(), event.aggregateId(), event.sequence(), event.eventId(), event.eventType(),
+                aggregate.projection(), event.aggregateType(), event.aggregateId(), event.sequence(), event.eventId(), event.eventType(),
                 new SqlParameterValue(Types.VARCHAR, event.revision()), Timestamp.from(event.timestamp()),
                 new SqlParameterValue(Types.BINARY, event.payload() == null ? null
                         : event.payload().getBytes(StandardCharsets.UTF_8)),
@@ -79,15 +82,17 @@ class ParkedEvents {
     /** Aggregates with parked events, those parked longest first. */
     List<AggregateRef> aggregates() {
         return jdbc.query("""
-                        SELECT aggregate_type, aggregate_id FROM read_model.parked_event
-                        GROUP BY aggregate_type, aggregate_id ORDER BY min(id)""",
-                (row, n) -> new AggregateRef(row.getString("aggregate_type"), row.getString("aggregate_id")));
+                        SELECT projection, aggregate_type, aggregate_id FROM read_model.parked_event
+                        GROUP BY projection, aggregate_type, aggregate_id ORDER BY min(id)""",
+                (row, n) -> new AggregateRef(row.getString("projection"), row.getString("aggregate_type"),
+                        row.getString("aggregate_id")));
     }
 
     /** An aggregate's parked events in sequence order, locked until the caller's transaction ends. */
     List<ParkedEvent> lockAll(AggregateRef aggregate) {
         return jdbc.query("""
-                        SELECT * FROM read_model.parked_event WHERE aggregate_id = ? AND aggregate_type = ?
+                        SELECT * FROM read_model.parked_event
+                        WHERE projection = ? AND aggregate_id = ? AND aggregate_type = ?
                         ORDER BY sequence FOR UPDATE""",
                 (row, n) -> {
                     byte[] payload = row.getBytes("payload");
@@ -97,7 +102,7 @@ class ParkedEvents {
                             payload == null ? null : new String(payload, StandardCharsets.UTF_8));
                     return new ParkedEvent(row.getLong("id"), event, row.getObject("waiting_behind", Long.class),
                             row.getString("reason"));
-                }, aggregate.id(), aggregate.type());
+                }, aggregate.projection(), aggregate.id(), aggregate.type());
     }
 
     void release(long id) {

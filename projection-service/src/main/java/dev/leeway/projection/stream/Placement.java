@@ -1,16 +1,11 @@
 package dev.leeway.projection.stream;
 
-/** An event's place in its aggregate's sequence, found under the row's lock, and applied if it is the next one. */
-record Placement(SequenceCheck check, long lastApplied) {
-
-    static Placement applyIfNext(Projection projection, EventEnvelope event) {
-        long lastApplied = projection.lockLastApplied(event.aggregateId());
-        SequenceCheck check = SequenceCheck.of(lastApplied, event.sequence());
-        if (check == SequenceCheck.APPLY) {
-            projection.apply(event);
-        }
-        return new Placement(check, lastApplied);
-    }
+/**
+ * Where an event stood in its aggregate's sequence for one projection, found under the position's lock:
+ * applied (the next one, or after the gap before it was filled from the event store), already applied
+ * (redelivered), or still after a gap the event store could not fill.
+ */
+record Placement(SequenceCheck check, long lastApplied, int filled) {
 
     long expected() {
         return lastApplied + 1;

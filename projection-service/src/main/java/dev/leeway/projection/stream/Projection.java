@@ -1,25 +1,32 @@
 package dev.leeway.projection.stream;
 
+import java.util.List;
+import java.util.Set;
+
 /**
- * A read model fed by the events of one aggregate type. The order check is done for it by {@link EventApplier};
- * a projection only reports the position its row holds and applies the events it is given, in the caller's
- * transaction, recording the event's sequence on the row.
+ * One read model. It owns its tables (and their migration), says whose events it reads, and applies them one by
+ * one in the caller's transaction. Everything else is done for it, the same for every read model: decoding (one
+ * codec), its position per aggregate in {@code projection_position} (committed with its rows, so a redelivered
+ * event changes nothing), the order check and gap repair, parking what it cannot apply, and rebuilds.
+ * <p>
+ * Its SQL names its tables unqualified: the search path points at the live schema, or during a rebuild at the
+ * shadow one. Adding a read model is adding one package with a class like this and its migration.
  */
 public interface Projection {
 
-    /** The aggregate type whose events this projection reads, e.g. {@code Case}. */
-    String aggregateType();
+    /** Stable name: the key of its positions and parked events, and what a rebuild is asked for. */
+    String name();
+
+    /** The aggregate types whose events it reads, e.g. {@code Case} and {@code CustomerPrivacy}. */
+    Set<String> aggregateTypes();
+
+    /** Its tables, unqualified, parents before children. */
+    List<String> tables();
 
     /**
-     * The last sequence applied for this aggregate, or {@link SequenceCheck#NOTHING_APPLIED}; locks the row so
-     * that the check and the write happen as one.
+     * Applies the next event of one of its aggregates; events of types it has no use for are ignored. If it
+     * throws (a row the database refuses), its writes are rolled back and the event is parked, unless the failure
+     * is the database's own (see {@link FailureKind}): then the batch is retried.
      */
-    long lockLastApplied(String aggregateId);
-
-    /**
-     * Applies the next event of an aggregate; events of types it does not use only advance its position. If it
-     * throws (a payload it cannot read, a row the database refuses), its writes are rolled back and the event is
-     * parked, unless the failure is the database's own (see {@link FailureKind}): then the batch is retried.
-     */
-    void apply(EventEnvelope event);
+    void apply(ProjectedEvent event);
 }

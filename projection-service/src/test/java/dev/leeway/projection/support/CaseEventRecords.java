@@ -14,6 +14,7 @@ import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.privacy.PersonalText;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.serialization.Revision;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.math.BigDecimal;
@@ -41,7 +42,8 @@ public final class CaseEventRecords {
     /** A record of a real event class, serialised as the command side stores it. */
     public static ProducerRecord<String, String> of(UUID caseId, long sequence, Object event, Instant at) {
         try {
-            return caseEvent(caseId, sequence, event.getClass().getName(), JSON.writeValueAsString(event),
+            return caseEvent(caseId, sequence, event.getClass().getName(),
+                    event.getClass().getAnnotation(Revision.class).value(), JSON.writeValueAsString(event),
                     "event-" + caseId + "-" + sequence, at);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
@@ -77,16 +79,39 @@ public final class CaseEventRecords {
 
     public static ProducerRecord<String, String> caseEvent(UUID caseId, long sequence, String type, String payload,
                                                            String eventId, Instant at) {
+        return caseEvent(caseId, sequence, type, "1", payload, eventId, at);
+    }
+
+    public static ProducerRecord<String, String> caseEvent(UUID caseId, long sequence, String type, String revision,
+                                                           String payload, String eventId, Instant at) {
+        return record("Case", caseId.toString(), sequence, type, revision, payload, eventId, at);
+    }
+
+    /** A record of any aggregate's event, e.g. a customer's {@code CustomerPrivacy} events. */
+    public static ProducerRecord<String, String> of(String aggregateType, String aggregateId, long sequence,
+                                                    Object event, Instant at) {
+        try {
+            return record(aggregateType, aggregateId, sequence, event.getClass().getName(),
+                    event.getClass().getAnnotation(Revision.class).value(), JSON.writeValueAsString(event),
+                    "event-" + aggregateId + "-" + sequence, at);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String aggregateType, String aggregateId, long sequence,
+                                                         String type, String revision, String payload,
+                                                         String eventId, Instant at) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, EventHeaders.TYPE, type);
-        header(headers, EventHeaders.REVISION, "1");
+        header(headers, EventHeaders.REVISION, revision);
         header(headers, EventHeaders.EVENT_ID, eventId);
-        header(headers, EventHeaders.AGGREGATE_TYPE, "Case");
-        header(headers, EventHeaders.AGGREGATE_ID, caseId.toString());
+        header(headers, EventHeaders.AGGREGATE_TYPE, aggregateType);
+        header(headers, EventHeaders.AGGREGATE_ID, aggregateId);
         header(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
         header(headers, EventHeaders.TIMESTAMP, at.toString());
         header(headers, EventHeaders.METADATA, "{}");
-        return new ProducerRecord<>(TOPIC, null, at.toEpochMilli(), caseId.toString(), payload, headers);
+        return new ProducerRecord<>(TOPIC, null, at.toEpochMilli(), aggregateId, payload, headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

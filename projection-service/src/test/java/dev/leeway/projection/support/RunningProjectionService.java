@@ -38,6 +38,7 @@ public abstract class RunningProjectionService {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        EventStoreRows.migrate(); // the event store the service reads gaps and rebuilds from
         LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
     }
 
