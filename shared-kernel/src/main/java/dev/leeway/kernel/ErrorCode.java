@@ -25,6 +25,8 @@ public enum ErrorCode {
     FORBIDDEN(403, "Not allowed for your roles"),
     EXCEPTION_NOT_FOUND(404, "Exception not found"),
     POLICY_NOT_FOUND(404, "Policy not found"),
+    PROJECTION_NOT_FOUND(404, "Projection not found"),
+    REBUILD_RUNNING(409, "A rebuild of this projection is running"),
     POLICY_UNKNOWN(422, "Unknown policy"),
     POLICY_NOT_BENDABLE(422, "Policy is not bendable"),
     POLICY_RETIRED(422, "Policy is retired"),
@@ -40,7 +42,9 @@ public enum ErrorCode {
     ALREADY_REVIEWED(409, "Exception already reviewed"),
     SATISFACTION_ALREADY_RECORDED(409, "Satisfaction already recorded for this resolution"),
     INTERNAL_ERROR(500, "Internal error"),
-    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported"),
+    /** A stored event this version cannot read (unknown type or revision, or JSON that does not map). */
+    UNREADABLE_EVENT(422, "A stored event cannot be read");
 
     private final int httpStatus;
     private final String title;

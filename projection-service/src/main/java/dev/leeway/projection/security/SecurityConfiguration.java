@@ -51,6 +51,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/projections/parked").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/projections/parked/replay").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/projections", "/projections/*/rebuild").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/projections/*/rebuild").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

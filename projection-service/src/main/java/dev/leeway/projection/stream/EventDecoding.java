@@ -6,12 +6,12 @@ import org.springframework.stereotype.Component;
 
 /** Turns an envelope's payload into today's event record, once per event, for every projection that reads it. */
 @Component
-class EventDecoding {
+public class EventDecoding {
 
     private static final String EVENT_PACKAGE = "dev.leeway.kernel.";
     private final ObjectMapper json = EventJson.storedEventMapper();
 
-    Object decode(EventEnvelope event) {
+    public Object decode(EventEnvelope event) {
         if (event.payload() == null || !event.eventType().startsWith(EVENT_PACKAGE)) {
             throw new IllegalArgumentException("cannot read " + event.eventType() + " event " + event.eventId());
         }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * event store and applied first. Only if the store does not have them (yet) is the event left as a gap.
  */
 @Component
-class EventPlacer {
+public class EventPlacer {
 
     private final Positions positions;
     private final EventStoreReader store;
@@ -24,7 +24,7 @@ class EventPlacer {
     }
 
     /** {@code payload} is decoded only if the event is applied: a redelivered one is recognised without it. */
-    Placement place(Projection projection, EventEnvelope event, Supplier<Object> payload) {
+    public Placement place(Projection projection, EventEnvelope event, Supplier<Object> payload) {
         AggregateRef aggregate = AggregateRef.of(projection, event);
         long lastApplied = positions.lock(aggregate);
         SequenceCheck check = SequenceCheck.of(lastApplied, event.sequence());

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,8 +26,30 @@ public class EventStoreReader {
         this.jdbc = jdbc;
     }
 
+    /** How many events of these aggregate types the store holds. */
+    public long count(Collection<String> aggregateTypes) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE type = ANY (?)",
+                Long.class, (Object) aggregateTypes.toArray(String[]::new));
+    }
+
+    /** Up to {@code limit} events of these aggregate types after global position {@code after}, in global order. */
+    public List<PositionedEvent> after(long after, Collection<String> aggregateTypes, int limit) {
+        return jdbc.query("""
+                        SELECT global_index, event_identifier, payload_type, payload_revision, type,
+                               aggregate_identifier, sequence_number, time_stamp, payload
+                        FROM event_store.domain_event_entry
+                        WHERE global_index > ? AND type = ANY (?)
+                        ORDER BY global_index LIMIT ?""",
+                (row, n) -> new PositionedEvent(row.getLong("global_index"), ENVELOPE.mapRow(row, n)),
+                after, aggregateTypes.toArray(String[]::new), limit);
+    }
+
+    /** An event and its place in the store's global order. */
+    public record PositionedEvent(long globalIndex, EventEnvelope event) {
+    }
+
     /** Events {@code from} (inclusive) to {@code to} (exclusive) of one aggregate, in order. */
-    List<EventEnvelope> events(String aggregateType, String aggregateId, long from, long to) {
+    public List<EventEnvelope> events(String aggregateType, String aggregateId, long from, long to) {
         return jdbc.query("""
                         SELECT event_identifier, payload_type, payload_revision, type, aggregate_identifier,
                                sequence_number, time_stamp, payload

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** {@code read_model.parked_event}, as the stream and replay write it. */
 @Component
-class ParkedEvents {
+public class ParkedEvents {
 
     /**
      * Batches hold this advisory lock shared, replay holds it exclusively: a batch never reads an aggregate's
@@ -34,7 +34,7 @@ class ParkedEvents {
         jdbc.queryForList("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?)) AS held", PARKING_LOCK);
     }
 
-    void excludeBatches() {
+    public void excludeBatches() {
         jdbc.queryForList("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS held", PARKING_LOCK);
     }
 
@@ -103,6 +103,24 @@ class ParkedEvents {
                     return new ParkedEvent(row.getLong("id"), event, row.getObject("waiting_behind", Long.class),
                             row.getString("reason"));
                 }, aggregate.projection(), aggregate.id(), aggregate.type());
+    }
+
+    /** After a rebuild swapped in a read model that applied every event, its parked events are moot. */
+    public int forget(String projection) {
+        return jdbc.update("DELETE FROM read_model.parked_event WHERE projection = ?", projection);
+    }
+
+    /** How many events are parked for a projection, and the newest reason. */
+    public ParkedSummary summary(String projection) {
+        return jdbc.queryForObject("""
+                        SELECT count(*) AS events,
+                               (SELECT reason FROM read_model.parked_event WHERE projection = ? AND waiting_behind IS NULL
+                                ORDER BY id DESC LIMIT 1) AS reason
+                        FROM read_model.parked_event WHERE projection = ?""",
+                (row, n) -> new ParkedSummary(row.getInt("events"), row.getString("reason")), projection, projection);
+    }
+
+    public record ParkedSummary(int events, String lastReason) {
     }
 
     void release(long id) {

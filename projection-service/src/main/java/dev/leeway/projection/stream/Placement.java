@@ -5,7 +5,7 @@ package dev.leeway.projection.stream;
  * applied (the next one, or after the gap before it was filled from the event store), already applied
  * (redelivered), or still after a gap the event store could not fill.
  */
-record Placement(SequenceCheck check, long lastApplied, int filled) {
+public record Placement(SequenceCheck check, long lastApplied, int filled) {
 
     long expected() {
         return lastApplied + 1;

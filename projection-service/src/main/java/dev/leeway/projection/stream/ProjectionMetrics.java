@@ -83,7 +83,11 @@ public class ProjectionMetrics {
         failedBatches.increment();
     }
 
-    long millisBehind() {
+    public long eventsBehind() {
+        return eventsBehind.get();
+    }
+
+    public long millisBehind() {
         long oldestUnapplied = oldestUnappliedMillis.get();
         if (oldestUnapplied != NOT_STOPPED) {
             return Math.max(0, clock.millis() - oldestUnapplied);
