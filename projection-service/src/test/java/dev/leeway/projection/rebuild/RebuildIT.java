@@ -81,6 +81,9 @@ class RebuildIT extends RunningProjectionService {
         assertThat(swapped.path("eventsDone").asLong()).isGreaterThanOrEqualTo(cases.size() * 3L);
         assertThat(subject(damaged)).isEqualTo("Case 3");
         assertThat(finalState(rebuild("case_summary", true))).isEqualTo("SAME");
+        assertThat(get("/actuator/prometheus").body())
+                .containsPattern("(?m)^leeway_projection_rebuild_done_events\\{.*projection=\"case_summary\".*} [1-9]")
+                .containsPattern("(?m)^leeway_projection_rebuilding\\{.*projection=\"case_summary\".*} 0");
     }
 
     @Test
