@@ -9,6 +9,11 @@ import dev.leeway.kernel.audit.HashLink;
 import dev.leeway.kernel.audit.SealedRange;
 import dev.leeway.kernel.audit.StoredEvent;
 import dev.leeway.kernel.audit.VerificationReport;
+import dev.leeway.kernel.audit.VerificationReport.BrokenLink;
+import dev.leeway.kernel.audit.VerificationReport.Reason;
+import dev.leeway.kernel.codec.EventCodec;
+import dev.leeway.kernel.codec.EventDecodingException;
+import dev.leeway.kernel.codec.EventJson;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,10 +31,16 @@ import java.util.List;
 /**
  * {@code deploy/leeway verify}: checks an event store, or an exported bundle, without any Leeway service, with the
  * same verifier the audit API uses. An auditor can run it on a backup.
+ * <p>
+ * Besides the hash chain, every event is decoded with the kernel's one codec, as the services read it: a log
+ * whose chain holds but whose events this version cannot read is not intact either ({@link Reason#UNDECODABLE_EVENT}).
  */
 public final class Verify {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Whatever an earlier version stored is read (see {@link EventJson#storedEventMapper()}). */
+    private static final ObjectMapper JSON = EventJson.storedEventMapper();
+    /** How many unreadable events a report names one by one; the count covers them all. */
+    static final int NAMED_UNREADABLE = 5;
 
     private Verify() {
     }
@@ -38,7 +49,8 @@ public final class Verify {
     public static VerificationReport database(String jdbcUrl, String user, String password, String sinceDigest)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
-            return new AuditLogReader(connection).verify(sinceDigest);
+            Readability readability = new Readability();
+            return readability.addTo(new AuditLogReader(connection).verify(sinceDigest, readability::read));
         }
     }
 
@@ -47,6 +59,7 @@ public final class Verify {
         List<ChainVerifier.Position> positions = new ArrayList<>();
         List<HashLink> links = new ArrayList<>();
         List<SealedRange> checkpoints = new ArrayList<>();
+        Readability readability = new Readability();
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -62,6 +75,7 @@ public final class Verify {
                                 EventHashing.unhex(node.get("previousHash").asText()),
                                 EventHashing.unhex(node.get("hash").asText())) : null;
                         positions.add(new ChainVerifier.Position(event, link));
+                        readability.read(event);
                         if (link != null) {
                             links.add(link);
                         }
@@ -78,7 +92,7 @@ public final class Verify {
         }
         positions.sort(Comparator.comparingLong(position -> position.event().globalIndex()));
         checkpoints.sort(Comparator.comparingLong(SealedRange::checkpointNo));
-        return ChainVerifier.verifyExport(positions.iterator(), links, checkpoints);
+        return readability.addTo(ChainVerifier.verifyExport(positions.iterator(), links, checkpoints));
     }
 
     static void print(VerificationReport report, PrintStream out) {
@@ -90,13 +104,67 @@ public final class Verify {
         if (report.extendsDigest() != null) {
             out.printf("  extends the digest:  %s%n", report.extendsDigest() ? "yes" : "NO");
         }
-        VerificationReport.BrokenLink broken = report.firstBrokenLink();
+        BrokenLink broken = report.firstBrokenLink();
         if (broken == null) {
             out.println("  result:              INTACT");
+        } else if (broken.reason() == Reason.UNDECODABLE_EVENT) {
+            out.printf("  result:              UNREADABLE at position %d (aggregate %s, sequence %s): %s%n",
+                    broken.position(), broken.aggregateId(), broken.sequence(), broken.reason());
         } else {
             out.printf("  result:              BROKEN at position %d (aggregate %s, sequence %s): %s%n",
                     broken.position(), broken.aggregateId(), broken.sequence(), broken.reason());
-            out.printf("                       %s%n", broken.detail());
+        }
+        if (broken != null) {
+            for (String line : broken.detail().split("\n")) {
+                out.printf("                       %s%n", line);
+            }
+        }
+    }
+
+    /**
+     * Decodes every event it is handed, as the services would, and keeps those this version cannot read: the
+     * first one's place, a few named, all counted.
+     */
+    private static final class Readability {
+
+        private final EventCodec codec = EventCodec.standard();
+        private final List<String> named = new ArrayList<>();
+        private StoredEvent first;
+        private long unreadable;
+
+        void read(StoredEvent event) {
+            try {
+                codec.decode(event.payloadType(), event.payloadRevision(), event.payload());
+            } catch (EventDecodingException e) {
+                unreadable++;
+                if (first == null || event.globalIndex() < first.globalIndex()) {
+                    first = event;
+                }
+                if (named.size() < NAMED_UNREADABLE) {
+                    named.add("position " + event.globalIndex() + ": " + e.getMessage().replaceAll("\\s+", " "));
+                }
+            }
+        }
+
+        /**
+         * The chain's verdict, and what could not be read. A broken chain stays the reason (the proof matters
+         * most, and tampering may be why an event no longer reads); the unreadable events are added to its detail.
+         */
+        VerificationReport addTo(VerificationReport chain) {
+            if (unreadable == 0) {
+                return chain;
+            }
+            String summary = unreadable + (unreadable == 1 ? " event cannot" : " events cannot")
+                    + " be decoded by this version of Leeway" + (unreadable > named.size() ? " (first "
+                    + named.size() + " named)" : "") + ":\n" + String.join("\n", named);
+            BrokenLink broken = chain.firstBrokenLink();
+            BrokenLink reported = broken != null
+                    ? new BrokenLink(broken.position(), broken.aggregateId(), broken.sequence(), broken.reason(),
+                    broken.detail() + "\nalso, " + summary)
+                    : new BrokenLink(first.globalIndex(), first.aggregateIdentifier(), first.sequenceNumber(),
+                    Reason.UNDECODABLE_EVENT, "the hash chain holds, but " + summary);
+            return new VerificationReport(false, chain.eventsChecked(), chain.checkpointsChecked(),
+                    chain.unsealedEvents(), chain.latestDigest(), chain.extendsDigest(), reported);
         }
     }
 }

@@ -1,25 +1,19 @@
 package dev.leeway.projection.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leeway.kernel.codec.EventJson;
+import dev.leeway.kernel.codec.EventCodec;
 import org.springframework.stereotype.Component;
 
-/** Turns an envelope's payload into today's event record, once per event, for every projection that reads it. */
+/**
+ * Turns an envelope's payload into today's event record with the kernel's one codec (every upcaster, every
+ * revision ever stored), once per event for every projection that reads it. An unknown type or revision, or a
+ * payload that does not map, throws: the event is parked, never skipped.
+ */
 @Component
 public class EventDecoding {
 
-    private static final String EVENT_PACKAGE = "dev.leeway.kernel.";
-    private final ObjectMapper json = EventJson.storedEventMapper();
+    private final EventCodec codec = EventCodec.standard();
 
     public Object decode(EventEnvelope event) {
-        if (event.payload() == null || !event.eventType().startsWith(EVENT_PACKAGE)) {
-            throw new IllegalArgumentException("cannot read " + event.eventType() + " event " + event.eventId());
-        }
-        try {
-            return json.readValue(event.payload(), Class.forName(event.eventType()));
-        } catch (ClassNotFoundException | java.io.IOException e) {
-            throw new IllegalStateException("cannot read " + event.eventType() + " event " + event.eventId()
-                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return codec.decode(event.eventType(), event.revision(), event.payload());
     }
 }

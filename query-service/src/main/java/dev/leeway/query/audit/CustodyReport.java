@@ -1,12 +1,15 @@
 package dev.leeway.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.leeway.kernel.audit.AuditLogReader;
 import dev.leeway.kernel.audit.StoredEvent;
+import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
+import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.cases.ExceptionReviewed;
+import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.policies.PolicyRevised;
 import dev.leeway.kernel.policies.RuleChangeProposed;
 import dev.leeway.query.audit.BendCustodyView.RuleChange;
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Every bend of a period with its full chain of custody, read from the event store itself (not from a read
- * model): an auditor's answer does not depend on a projection being right.
+ * model): an auditor's answer does not depend on a projection being right. Events are read through the one
+ * codec ({@link EventDecoder}), so an older revision means here what it means everywhere.
  */
 @Component
 class CustodyReport {
@@ -34,48 +38,50 @@ class CustodyReport {
             .map(Class::getName).toList();
 
     private final AuditEventStore store;
+    private final EventDecoder decoder;
 
-    CustodyReport(AuditEventStore store) {
+    CustodyReport(AuditEventStore store, EventDecoder decoder) {
         this.store = store;
+        this.decoder = decoder;
     }
 
     /** Bends first asked for (or granted at once) in [from, to), optionally of one policy or involving one person. */
     List<BendCustodyView> bends(Instant from, Instant to, String policy, String actor) {
-        Map<String, Custody> bends = new LinkedHashMap<>();
+        Map<ExceptionId, Custody> bends = new LinkedHashMap<>();
         store.ofTypes(TYPES, row -> {
-            StoredEvent event = AuditLogReader.event(row);
-            JsonNode payload = store.parse(event.payload());
-            String type = AuditEventStore.simpleName(event.payloadType());
-            Step step = new Step(null, event.timeStamp(), event.globalIndex());
-            switch (type) {
-                case "ExceptionRequested" -> bends.computeIfAbsent(payload.path("exceptionId").asText(), id -> new Custody())
-                        .asked(payload, step, "PENDING");
-                case "ExceptionGranted" -> bends.computeIfAbsent(payload.path("exceptionId").asText(), id -> new Custody())
-                        .granted(payload, step);
-                case "ExceptionDeclined" -> bends.computeIfAbsent(payload.path("exceptionId").asText(), id -> new Custody())
-                        .declined(payload, step);
-                case "ExceptionReviewed" -> bends.computeIfAbsent(payload.path("exceptionId").asText(), id -> new Custody())
-                        .reviewed(payload, step);
-                case "RuleChangeProposed" -> payload.path("citedExceptionIds").forEach(id ->
-                        bends.computeIfAbsent(id.asText(), any -> new Custody()).ruleChanges.add(new RuleChange(
-                                "PROPOSED", payload.path("policyCode").asText(), payload.path("proposalId").asText(),
-                                payload.path("proposedBy").asText(null), event.timeStamp(), event.globalIndex())));
-                case "PolicyRevised" -> payload.path("motivatingExceptionIds").forEach(id ->
-                        bends.computeIfAbsent(id.asText(), any -> new Custody()).ruleChanges.add(new RuleChange(
-                                "REVISED", payload.path("policyCode").asText(), "version " + payload.path("version").asInt(),
-                                store.metadata(event).path("actorId").asText(null), event.timeStamp(),
-                                event.globalIndex())));
-                default -> {
-                }
+            StoredEvent stored = AuditLogReader.event(row);
+            Step step = new Step(null, stored.timeStamp(), stored.globalIndex());
+            Object event = decoder.decode(stored);
+            if (event instanceof ExceptionRequested requested) {
+                custody(bends, requested.exceptionId()).asked(requested, step);
+            } else if (event instanceof ExceptionGranted granted) {
+                custody(bends, granted.exceptionId()).granted(granted, step);
+            } else if (event instanceof ExceptionDeclined declined) {
+                custody(bends, declined.exceptionId()).declined(declined, step);
+            } else if (event instanceof ExceptionReviewed reviewed) {
+                custody(bends, reviewed.exceptionId()).reviewed(reviewed, step);
+            } else if (event instanceof RuleChangeProposed proposed) {
+                proposed.citedExceptionIds().forEach(id -> custody(bends, id).ruleChanges.add(new RuleChange(
+                        "PROPOSED", proposed.policyCode().value(), Objects.toString(proposed.proposalId(), null),
+                        proposed.proposedBy(), stored.timeStamp(), stored.globalIndex())));
+            } else if (event instanceof PolicyRevised revised) {
+                String by = store.metadata(stored).path("actorId").asText(null);
+                revised.motivatingExceptionIds().forEach(id -> custody(bends, id).ruleChanges.add(new RuleChange(
+                        "REVISED", revised.policyCode().value(), "version " + revised.version(), by,
+                        stored.timeStamp(), stored.globalIndex())));
             }
         });
         List<BendCustodyView> views = new ArrayList<>();
         bends.forEach((exceptionId, custody) -> {
             if (custody.requested != null && custody.within(from, to) && custody.matches(policy, actor)) {
-                views.add(custody.toView(exceptionId));
+                views.add(custody.toView(Objects.toString(exceptionId, null)));
             }
         });
         return views;
+    }
+
+    private static Custody custody(Map<ExceptionId, Custody> bends, ExceptionId exceptionId) {
+        return bends.computeIfAbsent(exceptionId, id -> new Custody());
     }
 
     /** One bend's custody as the events arrive. */
@@ -96,36 +102,41 @@ class CustodyReport {
         private String verdict;
         private final List<RuleChange> ruleChanges = new ArrayList<>();
 
-        void asked(JsonNode p, Step at, String newStatus) {
-            caseId = p.path("caseId").asText();
-            policyCode = p.path("policyCode").asText();
-            policyVersion = p.path("policyVersion").asInt();
-            valueAmount = p.path("valueGiven").path("amount").decimalValue();
-            valueCurrency = p.path("valueGiven").path("currency").asText();
-            reasonCode = p.path("reasonCode").asText();
-            approverRole = p.path("approverRole").asText(null);
-            requested = new Step(p.path("requestedBy").asText(), at.at(), at.position());
-            status = newStatus;
+        void asked(ExceptionRequested e, Step at) {
+            asked(e.caseId(), e.policyCode(), e.policyVersion(), e.valueGiven(), e.reasonCode(), e.requestedBy(), at);
+            approverRole = e.approverRole() == null ? null : e.approverRole().name();
+            status = "PENDING";
         }
 
-        void granted(JsonNode p, Step at) {
-            if (requested == null) {
-                asked(p, at, "GRANTED"); // granted at once, on the asker's own authority
+        void granted(ExceptionGranted e, Step at) {
+            if (requested == null) { // granted at once, on the asker's own authority
+                asked(e.caseId(), e.policyCode(), e.policyVersion(), e.valueGiven(), e.reasonCode(), e.requestedBy(), at);
             }
-            policyVersion = p.path("policyVersion").asInt();
-            authority = p.path("authority").asText();
-            granted = new Step(p.path("grantedBy").asText(), at.at(), at.position());
+            policyVersion = e.policyVersion();
+            authority = e.authority() == null ? null : e.authority().name();
+            granted = new Step(e.grantedBy(), at.at(), at.position());
             status = "GRANTED";
         }
 
-        void declined(JsonNode p, Step at) {
-            declined = new Step(p.path("declinedBy").asText(), at.at(), at.position());
+        void declined(ExceptionDeclined e, Step at) {
+            declined = new Step(e.declinedBy(), at.at(), at.position());
             status = "DECLINED";
         }
 
-        void reviewed(JsonNode p, Step at) {
-            reviewed = new Step(p.path("reviewedBy").asText(), at.at(), at.position());
-            verdict = p.path("verdict").asText();
+        void reviewed(ExceptionReviewed e, Step at) {
+            reviewed = new Step(e.reviewedBy(), at.at(), at.position());
+            verdict = e.verdict() == null ? null : e.verdict().name();
+        }
+
+        private void asked(CaseId caseId, PolicyCode policyCode, int policyVersion, Money valueGiven,
+                           String reasonCode, String requestedBy, Step at) {
+            this.caseId = Objects.toString(caseId, null);
+            this.policyCode = Objects.toString(policyCode, null);
+            this.policyVersion = policyVersion;
+            this.valueAmount = valueGiven == null ? null : valueGiven.amount();
+            this.valueCurrency = valueGiven == null ? null : valueGiven.currency().getCurrencyCode();
+            this.reasonCode = reasonCode;
+            this.requested = new Step(requestedBy, at.at(), at.position());
         }
 
         boolean within(Instant from, Instant to) {

@@ -1,36 +1,38 @@
 package dev.leeway.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.audit.StoredEvent;
-import dev.leeway.kernel.codec.EventJson;
+import dev.leeway.kernel.codec.EventCodec;
+import dev.leeway.kernel.codec.EventDecodingException;
+import dev.leeway.query.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-
 /**
- * Turns a stored payload back into its event class, to fold it with the same logic the aggregate uses. Only
- * Leeway's own event classes are ever loaded by name. Revisions are read tolerantly: fields a revision added are
- * absent (null) in older ones, as the command side's upcasters make them. Read with the kernel's stored-event
- * mapper, so whatever an earlier version stored stays readable.
+ * Turns a stored event into today's record through the kernel's one codec, with every upcaster, so that an
+ * auditor's fold reads an old revision exactly as the aggregate and the projections do.
+ * <p>
+ * An event this version cannot read (unknown type or revision, JSON that does not map) is never skipped: an
+ * answer folded without it would be wrong, not partial. The request is refused with {@code UNREADABLE_EVENT}
+ * naming the event, and the event is logged for the operators.
  */
 @Component
 class EventDecoder {
 
-    private static final String EVENT_PACKAGE = "dev.leeway.kernel.";
+    private static final Logger log = LoggerFactory.getLogger(EventDecoder.class);
 
-    private final ObjectMapper json = EventJson.storedEventMapper();
+    private final EventCodec codec = EventCodec.standard();
 
     Object decode(StoredEvent event) {
-        if (!event.payloadType().startsWith(EVENT_PACKAGE)) {
-            return null;
-        }
         try {
-            Class<?> type = Class.forName(event.payloadType());
-            return json.readValue(event.payload(), type);
-        } catch (ClassNotFoundException unknownToThisVersion) {
-            return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("event " + event.eventIdentifier() + " cannot be read", e);
+            return codec.decode(event.payloadType(), event.payloadRevision(), event.payload());
+        } catch (EventDecodingException e) {
+            log.warn("Stored event {} (position {}, sequence {} of {}) cannot be read: {}", event.eventIdentifier(),
+                    event.globalIndex(), event.sequenceNumber(), event.aggregateIdentifier(), e.getMessage());
+            throw new ApiProblem(ErrorCode.UNREADABLE_EVENT, "The event at position " + event.globalIndex()
+                    + " (sequence " + event.sequenceNumber() + " of " + event.aggregateIdentifier()
+                    + ") cannot be read by this version of Leeway: " + e.getMessage());
         }
     }
 }

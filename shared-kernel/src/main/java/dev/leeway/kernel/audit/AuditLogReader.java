@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * Reads the event store, its hash chain and its checkpoints with plain JDBC, so that verification runs inside
@@ -25,6 +26,15 @@ public final class AuditLogReader {
     }
 
     public VerificationReport verify(String sinceDigest) throws SQLException {
+        return verify(sinceDigest, event -> {
+        });
+    }
+
+    /**
+     * As {@link #verify(String)}, handing {@code eachEvent} every stored event of the same snapshot as it is
+     * checked, so that a caller can also read them (the offline verifier decodes each) in one pass.
+     */
+    public VerificationReport verify(String sinceDigest, Consumer<StoredEvent> eachEvent) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -40,8 +50,14 @@ public final class AuditLogReader {
              ResultSet positionRows = positions.executeQuery()) {
             List<SealedRange> checkpoints = checkpoints();
             Iterable<HashLink> hashes = this::hashesInOrder;
-            VerificationReport report = ChainVerifier.verify(new Rows<>(positionRows, AuditLogReader::position),
-                    hashes, checkpoints, sinceDigest);
+            Rows<ChainVerifier.Position> rows = new Rows<>(positionRows, row -> {
+                ChainVerifier.Position position = position(row);
+                if (position.event() != null) {
+                    eachEvent.accept(position.event());
+                }
+                return position;
+            });
+            VerificationReport report = ChainVerifier.verify(rows, hashes, checkpoints, sinceDigest);
             connection.commit();
             return report;
         } finally {

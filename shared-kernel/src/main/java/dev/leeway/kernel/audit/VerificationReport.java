@@ -28,6 +28,11 @@ public record VerificationReport(boolean intact,
         /** A checkpoint no longer matches the hashes it sealed, or its chain is broken. */
         CHECKPOINT_MISMATCH,
         /** The digest given is not in this log's checkpoint chain. */
-        DIGEST_NOT_FOUND
+        DIGEST_NOT_FOUND,
+        /**
+         * An event this version cannot decode (unknown type or revision, or JSON that does not map to its
+         * record): the chain may hold, but the history cannot be read in full. Only the offline verifier checks it.
+         */
+        UNDECODABLE_EVENT
     }
 }

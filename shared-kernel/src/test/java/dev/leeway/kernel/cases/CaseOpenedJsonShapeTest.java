@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stored events are a database schema: each revision of {@link CaseOpened} keeps the JSON shape it was stored
- * with. Revision 2 added the failure context, revision 3 sealed the free text. Older JSON is upcast on the
- * command side (see the upcaster tests) and still reads here: absent context, plain text as legacy text.
+ * with. Revision 2 added the failure context, revision 3 sealed the free text. Older JSON is upcast by the
+ * kernel's EventCodec (see EventCodecTest) and still reads here: absent context, plain text as legacy text.
  */
 class CaseOpenedJsonShapeTest {
 
