@@ -74,11 +74,15 @@ class CaseSummaryRepository {
                 BEND, caseId);
     }
 
-    /** The case's events that projection-service parked, if any: its read model waits at the first of them. */
+    /**
+     * The case's events that projection-service parked for this read model ({@code case_summary}), if any: it
+     * waits at the first of them. Another read model's parked events do not hold this one back.
+     */
     Optional<ParkedView> parkedOf(UUID caseId) {
         return jdbc.query("""
                         SELECT min(sequence) AS from_sequence, count(*) AS events, min(parked_at) AS since
-                        FROM read_model.parked_event WHERE aggregate_type = 'Case' AND aggregate_id = ?
+                        FROM read_model.parked_event
+                        WHERE projection = 'case_summary' AND aggregate_type = 'Case' AND aggregate_id = ?
                         HAVING count(*) > 0""",
                 (row, n) -> new ParkedView(row.getLong("from_sequence"), row.getInt("events"),
                         row.getTimestamp("since").toInstant()), caseId.toString()).stream().findFirst();

@@ -118,12 +118,20 @@ class CaseQueryApiIT {
             insert(connection, caseId, "Waiting", Instant.parse("2026-10-02T08:00:00Z"), 1);
             for (int sequence = 2; sequence <= 3; sequence++) {
                 connection.createStatement().execute("""
-                        INSERT INTO read_model.parked_event (aggregate_type, aggregate_id, sequence, event_id,
-                            event_type, event_timestamp, kafka_topic, kafka_partition, kafka_offset, reason, parked_at)
-                        VALUES ('Case', '%s', %d, '%s', 'dev.leeway.kernel.cases.ExceptionGranted',
+                        INSERT INTO read_model.parked_event (projection, aggregate_type, aggregate_id, sequence,
+                            event_id, event_type, event_timestamp, kafka_topic, kafka_partition, kafka_offset, reason,
+                            parked_at)
+                        VALUES ('case_summary', 'Case', '%s', %d, '%s', 'dev.leeway.kernel.cases.ExceptionGranted',
                             '2026-10-02T09:00:00Z', 'leeway.events', 0, %d, 'numeric field overflow',
                             '2026-10-02T09:00:01Z')""".formatted(caseId, sequence, UUID.randomUUID(), sequence));
             }
+            // Parked by another read model of cases: it does not hold this view back.
+            connection.createStatement().execute("""
+                    INSERT INTO read_model.parked_event (projection, aggregate_type, aggregate_id, sequence, event_id,
+                        event_type, event_timestamp, kafka_topic, kafka_partition, kafka_offset, reason, parked_at)
+                    VALUES ('another_read_model', 'Case', '%s', 1, '%s', 'dev.leeway.kernel.cases.CaseAssigned',
+                        '2026-10-02T08:30:00Z', 'leeway.events', 0, 1, 'refused', '2026-10-02T08:30:01Z')"""
+                    .formatted(caseId, UUID.randomUUID()));
         }
 
         JsonNode parked;
