@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,11 +36,6 @@ public class Rulebook implements PolicyLookup {
     public Optional<CurrentPolicy> find(PolicyCode code) {
         return jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current "
                 + "WHERE policy_code = ?", row, code.value()).stream().findFirst();
-    }
-
-    public List<CurrentPolicy> all() {
-        return jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current "
-                + "ORDER BY policy_code", row);
     }
 
     void put(PolicyCode code, int version, PolicyTerms terms) {

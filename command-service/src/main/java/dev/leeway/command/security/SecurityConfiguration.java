@@ -54,7 +54,6 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/policies/*").hasRole("POLICY_OWNER")
                         .requestMatchers(HttpMethod.POST, "/policies/*/retirement").hasRole("POLICY_OWNER")
                         .requestMatchers(HttpMethod.POST, "/policies/*/proposals").hasAnyRole(STAFF)
-                        .requestMatchers(HttpMethod.GET, "/policies", "/policies/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/customers/*/erasure").hasRole("ADMIN")
                         .anyRequest().denyAll())

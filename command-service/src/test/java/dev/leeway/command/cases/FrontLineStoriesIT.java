@@ -1,10 +1,13 @@
 package dev.leeway.command.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.leeway.command.policies.CurrentPolicy;
+import dev.leeway.command.policies.Rulebook;
 import dev.leeway.command.support.ApiClient;
 import dev.leeway.command.support.CommandApiTest;
 import dev.leeway.kernel.identity.Role;
+import dev.leeway.kernel.policies.PolicyCode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stories the front line lives by, over HTTP with tokens, and every guardrail refusing with its code. */
 class FrontLineStoriesIT extends CommandApiTest {
+
+    @Autowired
+    Rulebook rulebook;
 
     @Test
     void rebateWithoutTheFormWithinOwnLimitThenResolvedAndRatedFiveOutOfFive() {
@@ -73,9 +79,9 @@ class FrontLineStoriesIT extends CommandApiTest {
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         assertThat(revised.json().get("version").asInt()).isEqualTo(2);
-        JsonNode policy = owner.get("/policies/" + returns).json();
-        assertThat(policy.get("version").asInt()).isEqualTo(2);
-        assertThat(policy.get("ownAuthorityLimits").get("AGENT").decimalValue()).isEqualByComparingTo("150");
+        CurrentPolicy policy = rulebook.find(new PolicyCode(returns)).orElseThrow();
+        assertThat(policy.version()).isEqualTo(2);
+        assertThat(policy.terms().ownAuthorityLimits().get(Role.AGENT).amount()).isEqualByComparingTo("150");
         Map<String, Object> grant = jdbc.queryForMap("""
                 SELECT payload::jsonb ->> 'policyVersion' AS version, payload::jsonb ->> 'grantedBy' AS granted_by,
                        payload::jsonb ->> 'requestedBy' AS requested_by

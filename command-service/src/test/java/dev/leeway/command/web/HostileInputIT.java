@@ -2,15 +2,18 @@ package dev.leeway.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leeway.command.policies.Rulebook;
 import dev.leeway.command.support.ApiClient;
 import dev.leeway.command.support.CommandApiTest;
 import dev.leeway.command.support.RawHttp;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.kernel.identity.Role;
+import dev.leeway.kernel.policies.PolicyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputIT extends CommandApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    Rulebook rulebook;
 
     private ApiClient agent;
     private String caseId;
@@ -70,7 +76,7 @@ class HostileInputIT extends CommandApiTest {
         assertThat(limit.json().path("errors").toString()).contains("ownAuthorityLimits");
         assertRefused(budget, 400, "VALIDATION_FAILED");
         assertThat(budget.json().path("errors").toString()).contains("monthlyBudgetPerAgent");
-        assertThat(owner.get("/policies/" + code).status()).isEqualTo(404);
+        assertThat(rulebook.find(new PolicyCode(code))).isEmpty();
     }
 
     @Test
@@ -202,11 +208,16 @@ class HostileInputIT extends CommandApiTest {
 
     @Test
     void aRequestThatAcceptsOnlyHtmlGetsAProblemNotA500() {
-        RawHttp.Response response = RawHttp.send(port, "GET /policies HTTP/1.1\r\nHost: localhost\r\n"
-                + "Accept: text/html\r\nAuthorization: Bearer " + token());
+        String body = "{\"customerId\":\"C-1\",\"channel\":\"PHONE\",\"subject\":\"Hello\"}";
+        byte[] request = ("POST /cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+                + "\r\nContent-Type: application/json\r\nAccept: text/html\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+
+        RawHttp.Response response = RawHttp.send(port, null, request);
 
         assertThat(response.status()).isEqualTo(406);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
     @Test

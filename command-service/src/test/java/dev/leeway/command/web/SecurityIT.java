@@ -49,9 +49,7 @@ class SecurityIT extends CommandApiTest {
                 endpoint("POST", "/policies/SOME-RULE/retirement", "{\"reason\":\"r\"}", Role.AGENT),
                 endpoint("POST", "/policies/SOME-RULE/proposals", "{\"proposal\":\"p\"}", Role.ANALYST),
                 endpoint("POST", "/customers/CUST-X/erasure", "", Role.SUPERVISOR),
-                endpoint("POST", "/audit/checkpoints", "", Role.AGENT),
-                endpoint("GET", "/policies", null, null),
-                endpoint("GET", "/policies/SOME-RULE", null, null));
+                endpoint("POST", "/audit/checkpoints", "", Role.AGENT));
     }
 
     @ParameterizedTest(name = "{0} {1} without a token")
@@ -79,10 +77,6 @@ class SecurityIT extends CommandApiTest {
     @ParameterizedTest(name = "{0} {1} as {3}")
     @MethodSource("endpoints")
     void anEndpointRefusesARoleItDoesNotServe(String method, String path, String body, Role forbidden) {
-        if (forbidden == null) {
-            assertThat(call(as("reader", Role.ANALYST), method, path, body).status()).isIn(200, 404);
-            return;
-        }
         assertRefused(call(as("someone", forbidden), method, path, body), 403, "FORBIDDEN");
     }
 
@@ -96,7 +90,6 @@ class SecurityIT extends CommandApiTest {
 
     private static ApiClient.Response call(ApiClient client, String method, String path, String body) {
         return switch (method) {
-            case "GET" -> client.get(path);
             case "PUT" -> client.put(path, body);
             default -> client.post(path, body);
         };

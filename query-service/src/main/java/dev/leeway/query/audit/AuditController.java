@@ -10,7 +10,15 @@ import dev.leeway.kernel.audit.SealedRange;
 import dev.leeway.kernel.audit.VerificationReport;
 import dev.leeway.kernel.cases.CaseState;
 import dev.leeway.kernel.codec.EventJson;
+import dev.leeway.query.web.ApiDocumentation;
 import dev.leeway.query.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +38,9 @@ import java.util.UUID;
 /** The auditors' API (AUDITOR only): history, as-of state, chain of custody, proof, export. Reads only. */
 @RestController
 @RequestMapping(path = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit", description = "Read straight from the event store, never from a read model. Every call is "
+        + "recorded in the audit access log (who, roles, what, when).")
+@SecurityRequirement(name = ApiDocumentation.BEARER, scopes = "AUDITOR")
 class AuditController {
 
     private static final ObjectMapper STATE_JSON = EventJson.storedEventMapper();
@@ -54,6 +65,9 @@ class AuditController {
     }
 
     @GetMapping("/cases/{caseId}/events")
+    @Operation(summary = "A case's full history",
+            description = "Every stored event of the case in order, with who (actor, roles), when, why "
+                    + "(correlation, causation, client application) and its hash in the chain. 404 CASE_NOT_FOUND.")
     List<AuditEventView> events(@PathVariable UUID caseId) {
         List<AuditEventStore.Row> rows = store.ofAggregate(caseId.toString());
         if (rows.isEmpty()) {
@@ -62,12 +76,15 @@ class AuditController {
         return rows.stream().map(store::view).toList();
     }
 
-    /**
-     * The case as it stood after its event number {@code asOf} (a sequence), or at the instant {@code asOf}:
-     * its events folded with the aggregate's own logic.
-     */
     @GetMapping("/cases/{caseId}/state")
-    CaseStateView state(@PathVariable UUID caseId, @RequestParam(required = false) String asOf) {
+    @Operation(summary = "A case as it stood at any moment",
+            description = "The case's events up to asOf folded with the aggregate's own logic. 404 CASE_NOT_FOUND "
+                    + "when the case did not exist yet; 422 UNREADABLE_EVENT when one of its stored events cannot "
+                    + "be decoded.")
+    CaseStateView state(@PathVariable UUID caseId,
+                        @Parameter(description = "A sequence number (the state after that event) or an ISO-8601 "
+                                + "instant; the latest state without it")
+                        @RequestParam(required = false) String asOf) {
         Long sequence = null;
         Instant instant = null;
         if (asOf != null && asOf.matches("\\d{1,18}")) {
@@ -99,6 +116,11 @@ class AuditController {
     }
 
     @GetMapping("/exceptions")
+    @Operation(summary = "Chain of custody of bends",
+            description = "Every bend first asked for in [from, to) (ISO-8601 instants), optionally of one "
+                    + "policy or involving one person: who asked, who approved or declined, who reviewed, under "
+                    + "which policy version, and the rule changes that cite it. 422 UNREADABLE_EVENT when a stored "
+                    + "event cannot be decoded.")
     List<BendCustodyView> exceptions(@RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String policy,
@@ -107,6 +129,9 @@ class AuditController {
     }
 
     @GetMapping("/digest")
+    @Operation(summary = "The latest checkpoint's digest",
+            description = "The hash sealing the event store up to the latest checkpoint, to keep outside Leeway "
+                    + "and compare later; 204 before the first checkpoint.")
     ResponseEntity<DigestView> digest() {
         List<SealedRange> checkpoints = jdbc.execute((Connection c) -> new AuditLogReader(c).checkpoints());
         if (checkpoints == null || checkpoints.isEmpty()) {
@@ -118,6 +143,9 @@ class AuditController {
     }
 
     @GetMapping("/verification")
+    @Operation(summary = "Proof that the log is intact",
+            description = "Recomputes the hash chain and every checkpoint; with since (a digest kept earlier), also "
+                    + "whether the log still holds the checkpoint with that digest.")
     VerificationReport verification(@RequestParam(required = false) String since) {
         if (since != null && !since.matches("[0-9a-fA-F]{64}")) {
             throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "since must be a 64-character hex digest.");
@@ -125,8 +153,12 @@ class AuditController {
         return jdbc.execute((Connection c) -> new AuditLogReader(c).verify(since));
     }
 
-    /** NDJSON: a header, then every event of whole checkpoints covering [from, to] with its hash, then the checkpoints. */
     @GetMapping(path = "/export", produces = "application/x-ndjson")
+    @Operation(summary = "Export for offline verification",
+            description = "NDJSON: a header, then every event of the whole checkpoints covering global positions "
+                    + "[from, to] with its hash, then those checkpoints.")
+    @ApiResponse(responseCode = "200", description = "One JSON object per line",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "1") long from,
                                                  @RequestParam(defaultValue = "" + Long.MAX_VALUE) long to) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))

@@ -1,7 +1,11 @@
 package dev.leeway.query.cases;
 
 import dev.leeway.kernel.ErrorCode;
+import dev.leeway.query.web.ApiDocumentation;
 import dev.leeway.query.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
@@ -16,6 +20,8 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Cases", description = "The case list and each case with its bends, as the read model holds them.")
+@SecurityRequirement(name = ApiDocumentation.BEARER, scopes = {"AGENT", "SUPERVISOR", "POLICY_OWNER", "ANALYST", "AUDITOR"})
 class CaseQueryController {
 
     private final CaseSummaryRepository cases;
@@ -24,8 +30,11 @@ class CaseQueryController {
         this.cases = cases;
     }
 
-    /** The case and its bends, with its version as ETag, for clients that later write with If-Match. */
     @GetMapping("/{caseId}")
+    @Operation(summary = "One case with its bends",
+            description = "The case, its bends (pending, granted, declined, reviewed) and its version as ETag, for "
+                    + "a later write with If-Match. `parked` is present while some of its events wait for an "
+                    + "operator. 404 CASE_NOT_FOUND.")
     ResponseEntity<CaseView> get(@PathVariable UUID caseId) {
         CaseSummaryView summary = cases.find(caseId)
                 .orElseThrow(() -> new ApiProblem(ErrorCode.CASE_NOT_FOUND, "No case " + caseId + "."));
@@ -34,6 +43,7 @@ class CaseQueryController {
     }
 
     @GetMapping
+    @Operation(summary = "Cases by status, newest first", description = "Paged; totalItems counts them all.")
     CasePageView list(@RequestParam(defaultValue = "OPEN") CaseStatus status,
                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {

@@ -32,13 +32,15 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Reads need a signed JWT like writes do (same issuer and keys as command-service); the case views are for
- * staff: front line, supervisors, policy owners, analysts and auditors.
+ * Reads need a signed JWT like writes do (same issuer and keys as command-service). The case views and the
+ * rulebook are for staff: front line, supervisors, policy owners, analysts and auditors; the audit API for
+ * auditors. Each endpoint is named here with its roles (and in its handler's OpenAPI security requirement);
+ * anything not named is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    private static final String[] CASE_READERS = {"AGENT", "SUPERVISOR", "POLICY_OWNER", "ANALYST", "AUDITOR"};
+    private static final String[] STAFF = {"AGENT", "SUPERVISOR", "POLICY_OWNER", "ANALYST", "AUDITOR"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -50,7 +52,10 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/cases", "/cases/*").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/cases", "/cases/*").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/policies", "/policies/*", "/policies/*/versions",
+                                "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/audit/**").hasRole("AUDITOR")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -1,14 +1,11 @@
 package dev.leeway.command.policies.web;
 
-import dev.leeway.command.CommandRejectedException;
 import dev.leeway.command.messaging.CommandSender;
 import dev.leeway.command.policies.ProposeRuleChangeCommand;
 import dev.leeway.command.policies.PutPolicyCommand;
 import dev.leeway.command.policies.RetirePolicyCommand;
-import dev.leeway.command.policies.Rulebook;
 import dev.leeway.command.web.IdempotentRequests;
 import dev.leeway.command.web.InvalidRequestValue;
-import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
@@ -19,7 +16,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,32 +31,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The rulebook: policy owners define and revise it, everyone on staff reads it and may propose changes. */
+/**
+ * The rulebook's commands: policy owners define, revise and retire policies, and anyone on staff may propose a
+ * change. Reading the rulebook is query-service's ({@code GET /policies...}), like every other read.
+ */
 @RestController
 @RequestMapping(path = "/policies", produces = MediaType.APPLICATION_JSON_VALUE)
 class PolicyController {
 
     private final CommandSender commands;
     private final IdempotentRequests idempotent;
-    private final Rulebook rulebook;
     private final IdGenerator ids;
 
-    PolicyController(CommandSender commands, IdempotentRequests idempotent, Rulebook rulebook, IdGenerator ids) {
+    PolicyController(CommandSender commands, IdempotentRequests idempotent, IdGenerator ids) {
         this.commands = commands;
         this.idempotent = idempotent;
-        this.rulebook = rulebook;
         this.ids = ids;
-    }
-
-    @GetMapping
-    List<PolicyView> all() {
-        return rulebook.all().stream().map(PolicyView::of).toList();
-    }
-
-    @GetMapping("/{code}")
-    PolicyView one(@PathVariable String code) {
-        return rulebook.find(policyCode(code)).map(PolicyView::of).orElseThrow(() ->
-                new CommandRejectedException(ErrorCode.POLICY_NOT_FOUND, "No policy " + code + "."));
     }
 
     /** Defines the policy (version 1) or revises it (version + 1); unchanged terms change nothing. */
