@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code deploy/leeway up}: starts the local platform and keeps it running until Ctrl-C.
  * {@code deploy/leeway token --user <id> --roles <ROLE[,ROLE]>}: prints a bearer token the local platform accepts.
  * {@code deploy/leeway verify --db <url> | --bundle <file>}: proves an event store, or an export, intact or not.
+ * {@code deploy/leeway rebuild <projection>|--all}: rebuilds read models from the event store (see {@link RebuildCommand}).
+ * {@code deploy/leeway bench [rebuild]}: measures the running platform, or rebuilds on a throw-away store.
  */
 public final class Leeway {
 
@@ -24,7 +26,9 @@ public final class Leeway {
                    deploy/leeway token --user <id> --roles <ROLE[,ROLE...]> [--hours <n>]
                    deploy/leeway verify --db <jdbc-url> [--user <u>] [--password <p>] [--since <digest>]
                    deploy/leeway verify --bundle <export.ndjson>
+                   deploy/leeway rebuild <projection>|--all [--dry-run] [--url <projection-service url>]
                    deploy/leeway bench [--cases <n>] [--clients <n>]   (against a running local platform)
+                   deploy/leeway bench rebuild [--events <n>] [--keep]   (standalone: a throw-away store)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -38,7 +42,14 @@ public final class Leeway {
             case "up" -> up(settings);
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
             case "verify" -> verify(Arrays.copyOfRange(args, 1, args.length));
-            case "bench" -> bench(settings, Arrays.copyOfRange(args, 1, args.length));
+            case "rebuild" -> rebuild(settings, Arrays.copyOfRange(args, 1, args.length));
+            case "bench" -> {
+                if (args.length > 1 && args[1].equals("rebuild")) {
+                    rebuildBench(settings, Arrays.copyOfRange(args, 2, args.length));
+                } else {
+                    bench(settings, Arrays.copyOfRange(args, 1, args.length));
+                }
+            }
             default -> fail(USAGE);
         }
     }
@@ -98,6 +109,40 @@ public final class Leeway {
         } catch (Exception e) {
             System.err.println("Bench failed (is `deploy/leeway up` running?): " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** Exit 0 swapped (or a dry run found no difference), 1 a dry run found one, 2 failed or refused. */
+    private static void rebuild(PlatformSettings settings, String[] args) throws InterruptedException {
+        RebuildCommand.Arguments arguments;
+        try {
+            arguments = RebuildCommand.Arguments.parse(args, "http://localhost:" + settings.projectionPort());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage() + "\n" + USAGE);
+            return;
+        }
+        // The same local key as `deploy/leeway token`: the local platform, and only it, accepts this token.
+        String token = LocalTokens.in(settings.keys()).mint("leeway-rebuild", List.of(Role.ADMIN.name()),
+                Duration.ofHours(8));
+        System.err.println("Rebuilding on " + arguments.url() + " (Ctrl-C stops watching; the rebuild goes on).");
+        System.exit(RebuildCommand.run(arguments, new ProjectionAdminClient(arguments.url(), token), System.out,
+                System.err, RebuildCommand.POLL_EVERY));
+    }
+
+    private static void rebuildBench(PlatformSettings settings, String[] args) {
+        RebuildBench.Options options;
+        try {
+            options = RebuildBench.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage() + "\n" + USAGE);
+            return;
+        }
+        try {
+            RebuildBench.run(settings.root(), options, System.out, System.err);
+            System.exit(0); // the in-process broker's threads would keep the JVM alive
+        } catch (Exception e) {
+            System.err.println("Rebuild bench failed: " + e);
+            System.exit(2);
         }
     }
 

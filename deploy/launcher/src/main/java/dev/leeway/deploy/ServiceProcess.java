@@ -64,6 +64,11 @@ final class ServiceProcess {
         return log;
     }
 
+    /** The service's JVM, e.g. to read its memory from /proc. */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Waits until the service reports itself healthy: UP, or DEGRADED (projection-service with parked events
      * serves everything else); fails at once if it exits.
