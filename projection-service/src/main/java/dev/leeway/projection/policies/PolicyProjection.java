@@ -64,11 +64,11 @@ class PolicyProjection implements Projection {
         if (payload instanceof PolicyDefined defined) {
             inForce(defined.policyCode(), defined.version(), defined.terms(), event.timestamp());
             version(defined.policyCode(), defined.version(), defined.terms(), List.of(), null, List.of(),
-                    event.timestamp());
+                    event.actorId(), event.timestamp());
         } else if (payload instanceof PolicyRevised revised) {
             inForce(revised.policyCode(), revised.version(), revised.terms(), event.timestamp());
             version(revised.policyCode(), revised.version(), revised.terms(), revised.changedTerms(),
-                    revised.proposalId(), revised.motivatingExceptionIds(), event.timestamp());
+                    revised.proposalId(), revised.motivatingExceptionIds(), event.actorId(), event.timestamp());
             if (revised.proposalId() != null) {
                 jdbc.update("""
                                 UPDATE rule_change_proposal SET adopted_in_version = ?
@@ -79,9 +79,11 @@ class PolicyProjection implements Projection {
             proposal(proposed, event.timestamp());
         } else if (payload instanceof PolicyRetired retired) {
             jdbc.update("""
-                            UPDATE policy SET retired = true, retired_at = ?, retirement_reason = ?, updated_at = ?
+                            UPDATE policy SET retired = true, retired_at = ?, retired_by = ?, retirement_reason = ?,
+                                              updated_at = ?
                             WHERE policy_code = ?""",
-                    event.timestamp(), retired.reason(), event.timestamp(), retired.policyCode().value());
+                    event.timestamp(), event.actorId(), retired.reason(), event.timestamp(),
+                    retired.policyCode().value());
         }
     }
 
@@ -110,18 +112,20 @@ class PolicyProjection implements Projection {
     }
 
     private void version(PolicyCode code, int version, PolicyTerms terms, List<String> changedTerms,
-                         ProposalId proposalId, List<ExceptionId> motivatingExceptionIds, Timestamp at) {
+                         ProposalId proposalId, List<ExceptionId> motivatingExceptionIds, String changedBy,
+                         Timestamp at) {
         jdbc.update("""
                 INSERT INTO policy_version (policy_code, version, title, purpose, kind, unit, currency,
                                             own_authority_limits, monthly_budget, within_bounds, changed_terms,
-                                            proposal_id, motivating_exception_ids, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
+                                            proposal_id, motivating_exception_ids, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (policy_code, version) DO UPDATE
                 SET title = excluded.title, purpose = excluded.purpose, kind = excluded.kind, unit = excluded.unit,
                     currency = excluded.currency, own_authority_limits = excluded.own_authority_limits,
                     monthly_budget = excluded.monthly_budget, within_bounds = excluded.within_bounds,
                     changed_terms = excluded.changed_terms, proposal_id = excluded.proposal_id,
-                    motivating_exception_ids = excluded.motivating_exception_ids, changed_at = excluded.changed_at""",
+                    motivating_exception_ids = excluded.motivating_exception_ids, changed_by = excluded.changed_by,
+                    changed_at = excluded.changed_at""",
                 statement -> {
                     Connection connection = statement.getConnection();
                     statement.setString(1, code.value());
@@ -137,7 +141,8 @@ class PolicyProjection implements Projection {
                     statement.setArray(11, connection.createArrayOf("text", changedTerms.toArray()));
                     statement.setObject(12, proposalId == null ? null : proposalId.value());
                     statement.setArray(13, uuids(connection, motivatingExceptionIds));
-                    statement.setTimestamp(14, at);
+                    statement.setString(14, changedBy);
+                    statement.setTimestamp(15, at);
                 });
     }
 

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * One event as it arrives from Kafka: the envelope from the record's headers, the payload JSON as stored in the
- * event store. Parsing the payload is left to the projection that cares about the type.
+ * One event as it arrives from Kafka (or is read from the event store): the envelope from the record's headers,
+ * the payload JSON as stored, and the metadata JSON (who acted, correlation; null if absent).
  */
 public record EventEnvelope(String eventId,
                             String eventType,
@@ -18,9 +18,11 @@ public record EventEnvelope(String eventId,
                             String aggregateId,
                             long sequence,
                             Instant timestamp,
-                            String payload) {
+                            String payload,
+                            String metadata) {
 
     private static final int MAX_HEADER_LENGTH = 255;
+    private static final int MAX_METADATA_LENGTH = 4096;
 
     public static EventEnvelope from(ConsumerRecord<String, String> record) {
         try {
@@ -32,7 +34,8 @@ public record EventEnvelope(String eventId,
                     required(record, EventHeaders.AGGREGATE_ID),
                     Long.parseLong(required(record, EventHeaders.AGGREGATE_SEQUENCE)),
                     Instant.parse(required(record, EventHeaders.TIMESTAMP)),
-                    record.value());
+                    record.value(),
+                    optional(record, EventHeaders.METADATA, MAX_METADATA_LENGTH));
         } catch (RuntimeException e) {
             throw new NotAnEvent(record, e.getMessage());
         }
@@ -51,14 +54,18 @@ public record EventEnvelope(String eventId,
      * PostgreSQL text column takes), is not one, and could not even be parked.
      */
     private static String optional(ConsumerRecord<String, String> record, String name) {
+        return optional(record, name, MAX_HEADER_LENGTH);
+    }
+
+    private static String optional(ConsumerRecord<String, String> record, String name, int maxLength) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
             return null;
         }
         String value = new String(header.value(), StandardCharsets.UTF_8);
-        if (value.length() > MAX_HEADER_LENGTH || value.indexOf('\0') >= 0) {
+        if (value.length() > maxLength || value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("header " + name + " is not a plain value of at most "
-                    + MAX_HEADER_LENGTH + " characters");
+                    + maxLength + " characters");
         }
         return value;
     }

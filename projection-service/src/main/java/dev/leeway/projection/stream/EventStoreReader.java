@@ -18,7 +18,7 @@ public class EventStoreReader {
     static final RowMapper<EventEnvelope> ENVELOPE = (row, n) -> new EventEnvelope(
             row.getString("event_identifier"), row.getString("payload_type"), row.getString("payload_revision"),
             row.getString("type"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-            Instant.parse(row.getString("time_stamp")), row.getString("payload"));
+            Instant.parse(row.getString("time_stamp")), row.getString("payload"), row.getString("meta_data"));
 
     private final JdbcTemplate jdbc;
 
@@ -36,7 +36,7 @@ public class EventStoreReader {
     public List<PositionedEvent> after(long after, Collection<String> aggregateTypes, int limit) {
         return jdbc.query("""
                         SELECT global_index, event_identifier, payload_type, payload_revision, type,
-                               aggregate_identifier, sequence_number, time_stamp, payload
+                               aggregate_identifier, sequence_number, time_stamp, payload, meta_data
                         FROM event_store.domain_event_entry
                         WHERE global_index > ? AND type = ANY (?)
                         ORDER BY global_index LIMIT ?""",
@@ -52,7 +52,7 @@ public class EventStoreReader {
     public List<EventEnvelope> events(String aggregateType, String aggregateId, long from, long to) {
         return jdbc.query("""
                         SELECT event_identifier, payload_type, payload_revision, type, aggregate_identifier,
-                               sequence_number, time_stamp, payload
+                               sequence_number, time_stamp, payload, meta_data
                         FROM event_store.domain_event_entry
                         WHERE aggregate_identifier = ? AND type = ? AND sequence_number >= ? AND sequence_number < ?
                         ORDER BY sequence_number""",

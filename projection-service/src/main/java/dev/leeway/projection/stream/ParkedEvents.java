@@ -65,15 +65,16 @@ public class ParkedEvents {
         List<Long> ids = jdbc.queryForList("""
                         INSERT INTO read_model.parked_event
                             (projection, aggregate_type, aggregate_id, sequence, event_id, event_type, revision,
-                             event_timestamp, payload, kafka_topic, kafka_partition, kafka_offset, waiting_behind,
-                             reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             event_timestamp, payload, metadata, kafka_topic, kafka_partition, kafka_offset,
+                             waiting_behind, reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT ON CONSTRAINT parked_event_once DO NOTHING
                         RETURNING id""", Long.class,
                 aggregate.projection(), event.aggregateType(), event.aggregateId(), event.sequence(), event.eventId(), event.eventType(),
                 new SqlParameterValue(Types.VARCHAR, event.revision()), Timestamp.from(event.timestamp()),
                 new SqlParameterValue(Types.BINARY, event.payload() == null ? null
                         : event.payload().getBytes(StandardCharsets.UTF_8)),
+                event.metadata(),
                 record.topic(), record.partition(), record.offset(),
                 new SqlParameterValue(Types.BIGINT, waitingBehind), reason);
         return ids.stream().findFirst();
@@ -99,7 +100,8 @@ public class ParkedEvents {
                     EventEnvelope event = new EventEnvelope(row.getString("event_id"), row.getString("event_type"),
                             row.getString("revision"), row.getString("aggregate_type"), row.getString("aggregate_id"),
                             row.getLong("sequence"), row.getTimestamp("event_timestamp").toInstant(),
-                            payload == null ? null : new String(payload, StandardCharsets.UTF_8));
+                            payload == null ? null : new String(payload, StandardCharsets.UTF_8),
+                            row.getString("metadata"));
                     return new ParkedEvent(row.getLong("id"), event, row.getObject("waiting_behind", Long.class),
                             row.getString("reason"));
                 }, aggregate.projection(), aggregate.id(), aggregate.type());

@@ -70,6 +70,7 @@ class PolicyProjectionIT extends RunningProjectionService {
                 .containsEntry("currency", "EUR")
                 .containsEntry("within_bounds", true)
                 .containsEntry("retired", true)
+                .containsEntry("retired_by", "alice")
                 .containsEntry("retirement_reason", "Replaced by RETURNS-2027");
         assertThat((BigDecimal) policyRow(code).get("monthly_budget")).isEqualByComparingTo("250");
         assertThat(((Timestamp) policyRow(code).get("retired_at")).toInstant()).isEqualTo(T0.plus(Duration.ofDays(30)));
@@ -86,6 +87,8 @@ class PolicyProjectionIT extends RunningProjectionService {
                         List.of(1, "{}", "-", "{}", "50.00", T0),
                         List.of(2, "{ownAuthorityLimits}", adopted.toString(), "{" + bend + "}", "150.00",
                                 T0.plus(Duration.ofDays(20))));
+        assertThat(jdbc.queryForList("SELECT DISTINCT changed_by FROM read_model.policy_version WHERE policy_code = ?",
+                String.class, code)).as("who defined and revised it, from the events' metadata").containsExactly("alice");
         assertThat(jdbc.queryForList("""
                         SELECT proposal, proposed_by, policy_version, adopted_in_version,
                                cited_exception_ids::text AS cited
@@ -257,7 +260,7 @@ class PolicyProjectionIT extends RunningProjectionService {
     private static ProjectedEvent projected(String code, long sequence, Object event, Instant at) {
         ProducerRecord<String, String> record = record(code, sequence, event, at);
         return new ProjectedEvent(new EventEnvelope("event-" + code + "-" + sequence, event.getClass().getName(), "1",
-                "Policy", code, sequence, at, record.value()), event);
+                "Policy", code, sequence, at, record.value(), "{\"actorId\":\"olivia\"}"), event);
     }
 
     private static String unique(String prefix) {

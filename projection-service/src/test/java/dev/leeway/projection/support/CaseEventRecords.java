@@ -110,7 +110,7 @@ public final class CaseEventRecords {
         header(headers, EventHeaders.AGGREGATE_ID, aggregateId);
         header(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
         header(headers, EventHeaders.TIMESTAMP, at.toString());
-        header(headers, EventHeaders.METADATA, "{}");
+        header(headers, EventHeaders.METADATA, "{\"actorId\":\"alice\",\"actorRoles\":\"AGENT\"}");
         return new ProducerRecord<>(TOPIC, null, at.toEpochMilli(), aggregateId, payload, headers);
     }
 

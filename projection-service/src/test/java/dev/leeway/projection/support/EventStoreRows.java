@@ -45,7 +45,7 @@ public final class EventStoreRows {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,
                          sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}')""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, header(record, "leeway-event-id"));
             insert.setString(2, header(record, "leeway-aggregate-id"));
             insert.setLong(3, Long.parseLong(header(record, "leeway-aggregate-sequence")));
@@ -54,6 +54,7 @@ public final class EventStoreRows {
             insert.setString(6, header(record, "leeway-event-type"));
             insert.setString(7, header(record, "leeway-event-revision"));
             insert.setString(8, record.value());
+            insert.setString(9, header(record, "leeway-metadata"));
             insert.executeUpdate();
         }
     }
