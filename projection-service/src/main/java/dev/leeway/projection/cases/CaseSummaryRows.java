@@ -1,0 +1,131 @@
+package dev.leeway.projection.cases;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the rows an event folds into and writes back those it changed, in the caller's transaction. Table names
+ * are unqualified: the live schema, or the shadow one during a rebuild.
+ */
+final class CaseSummaryRows {
+
+    private static final RowMapper<CaseRow> SUMMARY = (rs, n) -> {
+        CaseRow row = new CaseRow();
+        row.caseId = rs.getObject("case_id", UUID.class);
+        row.customerId = rs.getString("customer_id");
+        row.channel = rs.getString("channel");
+        row.subject = rs.getString("subject");
+        row.description = rs.getString("description");
+        row.severity = rs.getString("severity");
+        row.failureCause = rs.getString("failure_cause");
+        row.status = rs.getString("status");
+        row.assignee = rs.getString("assignee");
+        row.outcome = rs.getString("outcome");
+        row.satisfactionScore = rs.getObject("satisfaction_score", Integer.class);
+        row.resolutions = rs.getInt("resolutions");
+        row.openedAt = rs.getTimestamp("opened_at");
+        row.resolvedAt = rs.getTimestamp("resolved_at");
+        row.lastEventAt = rs.getTimestamp("last_event_at");
+        row.lastSequence = rs.getLong("last_sequence");
+        return row;
+    };
+
+    private static final RowMapper<BendRow> BEND = (rs, n) -> {
+        BendRow row = new BendRow();
+        row.exceptionId = rs.getObject("exception_id", UUID.class);
+        row.caseId = rs.getObject("case_id", UUID.class);
+        row.policyCode = rs.getString("policy_code");
+        row.policyVersion = rs.getInt("policy_version");
+        row.deviation = rs.getBigDecimal("deviation");
+        row.deviationUnit = rs.getString("deviation_unit");
+        row.valueAmount = rs.getBigDecimal("value_amount");
+        row.valueCurrency = rs.getString("value_currency");
+        row.reasonCode = rs.getString("reason_code");
+        row.justification = rs.getString("justification");
+        row.status = rs.getString("status");
+        row.authority = rs.getString("authority");
+        row.approverRole = rs.getString("approver_role");
+        row.requestedBy = rs.getString("requested_by");
+        row.grantedBy = rs.getString("granted_by");
+        row.declinedBy = rs.getString("declined_by");
+        row.reviewVerdict = rs.getString("review_verdict");
+        row.reviewedBy = rs.getString("reviewed_by");
+        row.requestedAt = rs.getTimestamp("requested_at");
+        row.decidedAt = rs.getTimestamp("decided_at");
+        row.reviewedAt = rs.getTimestamp("reviewed_at");
+        return row;
+    };
+
+    private static final String SUMMARY_UPSERT = upsert("case_summary", CaseRow.COLUMNS, "case_id");
+    private static final String BEND_UPSERT = upsert("case_bend", BendRow.COLUMNS, "exception_id");
+
+    private final JdbcTemplate jdbc;
+
+    CaseSummaryRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The case's summary row (if any) and the one bend an event is about (if any). */
+    CaseRows load(UUID caseId, UUID bendId) {
+        List<CaseRow> summary = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM case_summary WHERE case_id = ?",
+                SUMMARY, caseId);
+        List<BendRow> bends = bendId == null ? List.of()
+                : jdbc.query("SELECT " + BendRow.COLUMNS + " FROM case_bend WHERE exception_id = ?", BEND, bendId);
+        return new CaseRows(summary.isEmpty() ? null : summary.get(0), bends);
+    }
+
+    /** Every case of a customer with all its bends. */
+    List<CaseRows> loadCustomer(String customerId) {
+        List<CaseRow> summaries = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM case_summary WHERE customer_id = ?",
+                SUMMARY, customerId);
+        if (summaries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<BendRow>> bends = jdbc.query("SELECT " + BendRow.COLUMNS + " FROM case_bend WHERE case_id = "
+                        + "ANY (?)", BEND, (Object) summaries.stream().map(row -> row.caseId).toArray(UUID[]::new))
+                .stream().collect(Collectors.groupingBy(bend -> bend.caseId));
+        List<CaseRows> cases = new ArrayList<>();
+        for (CaseRow summary : summaries) {
+            cases.add(new CaseRows(summary, bends.getOrDefault(summary.caseId, Collections.emptyList())));
+        }
+        return cases;
+    }
+
+    void save(CaseRows rows) {
+        if (rows.summaryChanged) {
+            write(SUMMARY_UPSERT, rows.summary.values());
+        }
+        for (UUID bendId : rows.changedBends) {
+            write(BEND_UPSERT, rows.bends.get(bendId).values());
+        }
+    }
+
+    private void write(String upsert, Object[] values) {
+        jdbc.update(upsert, statement -> {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, values[i]);
+                }
+            }
+        });
+    }
+
+    private static String upsert(String table, String columns, String key) {
+        String[] names = columns.split(", ");
+        return "INSERT INTO " + table + " (" + columns + ") VALUES ("
+                + String.join(", ", Collections.nCopies(names.length, "?")) + ") ON CONFLICT (" + key
+                + ") DO UPDATE SET " + Arrays.stream(names).filter(name -> !name.equals(key))
+                .map(name -> name + " = excluded." + name).collect(Collectors.joining(", "));
+    }
+}
