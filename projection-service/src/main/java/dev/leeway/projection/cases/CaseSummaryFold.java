@@ -13,6 +13,7 @@ import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.stream.ProjectedEvent;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -81,17 +82,24 @@ final class CaseSummaryFold {
         }
     }
 
-    /** The customer's personal text in these rows, once their data is erased; bends, reviews and scores stay. */
-    static void erase(CaseRows rows) {
-        rows.summary.subject = PersonalText.ERASED;
-        if (rows.summary.description != null) {
-            rows.summary.description = PersonalText.ERASED;
+    /**
+     * The customer's personal text in the rows that existed when their data was erased (at global position
+     * {@code erasedAt}; the stream erases the rows it has); bends, reviews and scores stay.
+     */
+    static void erase(CaseRows rows, long erasedAt) {
+        if (rows.summary.openedAtPosition < erasedAt) {
+            rows.summary.subject = PersonalText.ERASED;
+            if (rows.summary.description != null) {
+                rows.summary.description = PersonalText.ERASED;
+            }
+            rows.summaryChanged = true;
         }
-        rows.summaryChanged = true;
-        rows.bends.values().forEach(bend -> {
-            bend.justification = PersonalText.ERASED;
-            rows.changed(bend);
-        });
+        for (BendRow bend : List.copyOf(rows.bends.values())) {
+            if (bend.createdAtPosition < erasedAt) {
+                bend.justification = PersonalText.ERASED;
+                rows.changed(bend);
+            }
+        }
     }
 
     private static CaseRow opened(CaseOpened opened, ProjectedEvent event, Function<PersonalText, String> open,

@@ -6,14 +6,20 @@ import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.cases.ExceptionReviewed;
 import dev.leeway.kernel.customers.CustomerDataErased;
 import dev.leeway.projection.privacy.PersonalTexts;
+import dev.leeway.kernel.privacy.PersonalText;
+import dev.leeway.projection.stream.BulkRebuild;
+import dev.leeway.projection.stream.BulkReplay;
 import dev.leeway.projection.stream.ProjectedEvent;
 import dev.leeway.projection.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code case_summary} (one row per case) and {@code case_bend} (one row per bend): the analysts' case list and
@@ -22,7 +28,7 @@ import java.util.UUID;
  * scores stay. The rows are made by {@link CaseSummaryFold}: here one event at a time, loaded and written back.
  */
 @Component
-class CaseSummaryProjection implements Projection {
+class CaseSummaryProjection implements Projection, BulkRebuild {
 
     private final CaseSummaryRows rows;
     private final PersonalTexts texts;
@@ -52,7 +58,7 @@ class CaseSummaryProjection implements Projection {
         Object payload = event.payload();
         if (payload instanceof CustomerDataErased erased) {
             for (CaseRows customersCase : rows.loadCustomer(erased.customerId().value())) {
-                CaseSummaryFold.erase(customersCase);
+                CaseSummaryFold.erase(customersCase, Long.MAX_VALUE);
                 rows.save(customersCase);
             }
             return;
@@ -60,6 +66,44 @@ class CaseSummaryProjection implements Projection {
         CaseRows caseRows = rows.load(UUID.fromString(event.aggregateId()), bendId(payload));
         CaseSummaryFold.apply(caseRows, event, texts::open, 0);
         rows.save(caseRows);
+    }
+
+    /**
+     * The same fold over each whole case in memory, each row written once. Erasures are read first (customers
+     * are few); a case's rows that existed when its customer was erased are erased, as the stream does.
+     */
+    @Override
+    public void rebuild(BulkReplay replay) {
+        Map<String, Long> erasedAt = new HashMap<>();
+        replay.forEachAggregate("CustomerPrivacy", customer -> {
+            for (BulkReplay.Positioned event : customer.events()) {
+                if (event.event().payload() instanceof CustomerDataErased) {
+                    erasedAt.put(customer.aggregateId(), event.position());
+                }
+            }
+            replay.position("CustomerPrivacy", customer.aggregateId(), last(customer).sequence());
+        });
+        Function<PersonalText, String> open = texts.opener();
+        try (BulkReplay.Rows summaries = replay.rows("case_summary", CaseRow.COLUMNS);
+             BulkReplay.Rows bends = replay.rows("case_bend", BendRow.COLUMNS)) {
+            replay.forEachAggregate("Case", history -> {
+                CaseRows caseRows = new CaseRows(null, List.of());
+                for (BulkReplay.Positioned event : history.events()) {
+                    CaseSummaryFold.apply(caseRows, event.event(), open, event.position());
+                }
+                Long erased = erasedAt.get(caseRows.summary.customerId);
+                if (erased != null) {
+                    CaseSummaryFold.erase(caseRows, erased);
+                }
+                summaries.add(caseRows.summary.values());
+                caseRows.bends.values().forEach(bend -> bends.add(bend.values()));
+                replay.position("Case", history.aggregateId(), last(history).sequence());
+            });
+        }
+    }
+
+    private static ProjectedEvent last(BulkReplay.History history) {
+        return history.events().get(history.events().size() - 1).event();
     }
 
     private static UUID bendId(Object payload) {

@@ -1,5 +1,6 @@
 package dev.leeway.projection.rebuild;
 
+import dev.leeway.projection.stream.BulkRebuild;
 import dev.leeway.projection.stream.EventDecoding;
 import dev.leeway.projection.stream.EventEnvelope;
 import dev.leeway.projection.stream.EventPlacer;
@@ -9,8 +10,11 @@ import dev.leeway.projection.stream.ParkedEvents;
 import dev.leeway.projection.stream.Projection;
 import dev.leeway.projection.stream.StreamTransactions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -29,10 +33,14 @@ class RebuildRunner {
     private final ParkedEvents parked;
     private final ShadowTables shadow;
     private final int batchSize;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
 
     RebuildRunner(EventStoreReader store, EventPlacer placer, EventDecoding decoding, StreamTransactions transactions,
-                  ParkedEvents parked, ShadowTables shadow,
+                  ParkedEvents parked, ShadowTables shadow, JdbcTemplate jdbc, DataSource dataSource,
                   @Value("${leeway.projection.rebuild.batch-size:2000}") int batchSize) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.store = store;
         this.placer = placer;
         this.decoding = decoding;
@@ -48,7 +56,8 @@ class RebuildRunner {
             return null;
         });
         rebuild.total(store.count(projection.aggregateTypes()));
-        long position = replay(projection, rebuild, 0);
+        long position = projection instanceof BulkRebuild bulk ? bulk(projection, bulk, rebuild)
+                : replay(projection, rebuild, 0);
         rebuild.now(RebuildState.CATCHING_UP);
         position = replay(projection, rebuild, position);
         long caughtUpTo = position;
@@ -76,6 +85,22 @@ class RebuildRunner {
             return null;
         });
         rebuild.finish(last);
+    }
+
+    /**
+     * The history up to today's last position, aggregate by aggregate, folded in memory and written once per row;
+     * that position. What is appended meanwhile is replayed event by event afterwards, like any catch-up.
+     */
+    private long bulk(Projection projection, BulkRebuild bulk, Rebuild rebuild) {
+        long upTo = store.lastPosition();
+        transactions.inShadowTransaction(() -> jdbc.execute((ConnectionCallback<Void>) writer -> {
+            StoreBulkReplay replay = new StoreBulkReplay(dataSource, writer, decoding, projection.name(), upTo,
+                    rebuild);
+            bulk.rebuild(replay);
+            replay.finish();
+            return null;
+        }));
+        return upTo;
     }
 
     /** Applies the store's events after {@code position} to the shadow, a batch per transaction; the new position. */

@@ -26,6 +26,12 @@ public class EventStoreReader {
         this.jdbc = jdbc;
     }
 
+    /** The global position of the store's newest event (0 when empty). */
+    public long lastPosition() {
+        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry",
+                Long.class);
+    }
+
     /** How many events of these aggregate types the store holds. */
     public long count(Collection<String> aggregateTypes) {
         return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE type = ANY (?)",
