@@ -3,6 +3,7 @@ package dev.leeway.projection.rebuild;
 import dev.leeway.projection.stream.BulkReplay;
 import dev.leeway.projection.stream.EventDecoding;
 import dev.leeway.projection.stream.EventEnvelope;
+import dev.leeway.projection.stream.EventStoreReader;
 import dev.leeway.projection.stream.ProjectedEvent;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -17,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -69,11 +69,7 @@ final class StoreBulkReplay implements BulkReplay {
                     String current = null;
                     List<Positioned> events = new ArrayList<>();
                     while (rows.next()) {
-                        EventEnvelope envelope = new EventEnvelope(rows.getString("event_identifier"),
-                                rows.getString("payload_type"), rows.getString("payload_revision"),
-                                rows.getString("type"), rows.getString("aggregate_identifier"),
-                                rows.getLong("sequence_number"), Instant.parse(rows.getString("time_stamp")),
-                                rows.getString("payload"), rows.getString("meta_data"));
+                        EventEnvelope envelope = EventStoreReader.ENVELOPE.mapRow(rows, 0);
                         if (current != null && !current.equals(envelope.aggregateId())) {
                             handOver(current, events, aggregate);
                             events = new ArrayList<>();

@@ -80,7 +80,7 @@ public class EventApplier {
         Map<AggregateRef, Blocker> blockers = parked.blockersAmong(aggregateIds);
         for (Received received : events) {
             EventEnvelope event = received.event();
-            Decoded decoded = Decoded.of(decoding, event);
+            Decoded decoded = new Decoded(decoding, event);
             for (Projection projection : projections.readersOf(event.aggregateType())) {
                 AggregateRef aggregate = AggregateRef.of(projection, event);
                 Blocker blocker = blockers.get(aggregate);
@@ -171,18 +171,29 @@ public class EventApplier {
     private record Received(ConsumerRecord<String, String> record, EventEnvelope event) {
     }
 
-    /** The payload decoded once for all projections, or why it could not be (thrown where it is needed). */
-    private record Decoded(Object value, RuntimeException failure) {
+    /**
+     * The payload decoded once for all projections, and only when one applies it (a redelivered event is not
+     * decoded at all); a failure is kept and thrown wherever the payload is needed.
+     */
+    private static final class Decoded {
+        private final EventDecoding decoding;
+        private final EventEnvelope event;
+        private Object value;
+        private RuntimeException failure;
 
-        static Decoded of(EventDecoding decoding, EventEnvelope event) {
-            try {
-                return new Decoded(decoding.decode(event), null);
-            } catch (RuntimeException e) {
-                return new Decoded(null, e);
-            }
+        Decoded(EventDecoding decoding, EventEnvelope event) {
+            this.decoding = decoding;
+            this.event = event;
         }
 
         Object payload() {
+            if (value == null && failure == null) {
+                try {
+                    value = decoding.decode(event);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
             if (failure != null) {
                 throw failure;
             }

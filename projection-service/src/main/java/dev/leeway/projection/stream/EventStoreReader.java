@@ -15,7 +15,8 @@ import java.util.List;
 @Component
 public class EventStoreReader {
 
-    static final RowMapper<EventEnvelope> ENVELOPE = (row, n) -> new EventEnvelope(
+    /** An event-store row (with these columns, meta_data included) as the envelope the publisher sends. */
+    public static final RowMapper<EventEnvelope> ENVELOPE = (row, n) -> new EventEnvelope(
             row.getString("event_identifier"), row.getString("payload_type"), row.getString("payload_revision"),
             row.getString("type"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
             Instant.parse(row.getString("time_stamp")), row.getString("payload"), row.getString("meta_data"));
