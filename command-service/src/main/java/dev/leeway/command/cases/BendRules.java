@@ -7,15 +7,21 @@ import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.BendState;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.Guardrails;
 import dev.leeway.kernel.policies.PolicyCode;
 
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import static dev.leeway.command.CommandRejectedException.require;
 
-/** The guardrails of bending a rule, as small named checks the Case aggregate composes. */
+/**
+ * The guardrails of bending a rule as the Case aggregate meets them: the rulebook's lookup and the rejections of the
+ * command side around the one implementation, {@link Guardrails}, which analysts' what-if replays too.
+ */
 final class BendRules {
 
     private BendRules() {
@@ -25,19 +31,15 @@ final class BendRules {
     static CurrentPolicy bendablePolicy(PolicyLookup rulebook, PolicyCode code, Money value) {
         CurrentPolicy policy = rulebook.find(code).orElseThrow(() ->
                 new CommandRejectedException(ErrorCode.POLICY_UNKNOWN, "No policy " + code + "."));
-        require(!policy.retired(), ErrorCode.POLICY_RETIRED, "Policy " + code + " is retired.");
-        require(policy.terms().bendable(), ErrorCode.POLICY_NOT_BENDABLE, "Policy " + code + " is a hard rule.");
-        require(value.sameCurrencyAs(policy.terms().monthlyBudgetPerAgent()), ErrorCode.CURRENCY_MISMATCH,
-                "Policy " + code + " counts value in " + policy.terms().monthlyBudgetPerAgent().currency() + ".");
-        require(policy.terms().withinBounds(), ErrorCode.VALUE_OUT_OF_BOUNDS, "Policy " + code
-                + " holds an amount beyond Leeway's bounds (stored before they existed); a policy owner must revise"
-                + " it before it can be bent.");
+        Guardrails.refusal(code, policy.terms(), policy.retired(), value).ifPresent(refusal -> {
+            throw new CommandRejectedException(refusal.code(), refusal.message());
+        });
         return policy;
     }
 
     /** Whether one of {@code roles} may give {@code value} on its own authority under this policy. */
     static boolean withinOwnLimit(CurrentPolicy policy, Set<Role> roles, Money value) {
-        return policy.terms().limitFor(roles).map(limit -> !value.isGreaterThan(limit)).orElse(false);
+        return Guardrails.withinOwnLimit(policy.terms(), roles, value);
     }
 
     /** A bend stored with a value beyond today's bounds stays on record, but nothing more is granted on it. */
@@ -59,11 +61,12 @@ final class BendRules {
                 ErrorCode.SAME_PERSON_REVIEW, "A bend you asked for or granted needs someone else's review.");
     }
 
+    /** The month a bend counts against: the one it happened in (an imported bend's original time), else now. */
+    static YearMonth budgetMonth(String occurredAt, Clock clock) {
+        return occurredAt == null ? YearMonth.now(clock) : YearMonth.from(Instant.parse(occurredAt).atZone(ZoneOffset.UTC));
+    }
+
     static Set<Role> roles(String rolesText) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (rolesText != null && !rolesText.isBlank()) {
-            Arrays.stream(rolesText.split(",")).map(String::trim).map(Role::valueOf).forEach(roles::add);
-        }
-        return roles;
+        return Guardrails.roles(rolesText);
     }
 }

@@ -25,6 +25,8 @@ import dev.leeway.kernel.cases.SatisfactionRecorded;
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.messaging.MetadataKeys;
 import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.Guardrails;
+import dev.leeway.kernel.policies.OwnAuthorityBudget;
 import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +35,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.Set;
 
 import static dev.leeway.command.CommandRejectedException.require;
@@ -61,7 +62,7 @@ public class Case {
     public Case(OpenCaseCommand command, PersonalDataVault vault) {
         apply(new CaseOpened(command.caseId(), command.customerId(), command.channel(),
                 vault.seal(command.customerId(), command.subject()),
-                vault.seal(command.customerId(), command.description()), command.failure()));
+                vault.seal(command.customerId(), command.description()), command.failure(), command.segment()));
     }
 
     @CommandHandler
@@ -78,28 +79,31 @@ public class Case {
         return state.version();
     }
 
-    /** Within the actor's limit and monthly budget the bend is granted at once; above either it waits. */
+    /**
+     * Within the actor's limit and monthly budget the bend is granted at once; above either it waits. The budget
+     * month is the month it happened in: now, or for imported history its original time.
+     */
     @CommandHandler
     BendOutcome handle(BendPolicyCommand command,
                        @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
                        @MetaDataValue(MetadataKeys.ACTOR_ROLES) String actorRoles,
+                       @MetaDataValue(MetadataKeys.OCCURRED_AT) String occurredAt,
                        PolicyLookup rulebook, OwnAuthorityBudget budget, Clock clock, PersonalDataVault vault) {
         requireOpen();
         PersonalText justification = vault.seal(state.customerId(), command.justification());
         Money value = command.valueGiven();
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, command.policyCode(), value);
         Deviation deviation = new Deviation(command.deviation(), policy.terms().unit());
-        if (BendRules.withinOwnLimit(policy, BendRules.roles(actorRoles), value)
-                && budget.tryReserve(actorId, policy.policyCode(), YearMonth.now(clock), value,
-                policy.terms().monthlyBudgetPerAgent())) {
+        Guardrails.Decision decision = Guardrails.decide(policy.policyCode(), policy.terms(), actorId,
+                BendRules.roles(actorRoles), value, BendRules.budgetMonth(occurredAt, clock), budget);
+        if (decision.route() == Guardrails.Route.OWN_AUTHORITY) {
             apply(new ExceptionGranted(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
                     deviation, value, command.reasonCode(), justification, Authority.OWN_LIMIT,
                     actorId, actorId));
             return outcome(command.exceptionId());
         }
-        Role approverRole = policy.terms().lowestRoleCovering(value).orElse(null);
         apply(new ExceptionRequested(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
-                deviation, value, command.reasonCode(), justification, actorId, approverRole));
+                deviation, value, command.reasonCode(), justification, actorId, decision.approverRole()));
         return outcome(command.exceptionId());
     }
 

@@ -1,6 +1,7 @@
 package dev.leeway.command.cases;
 
 import dev.leeway.kernel.money.Money;
+import dev.leeway.kernel.policies.OwnAuthorityBudget;
 import dev.leeway.kernel.policies.PolicyCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,7 @@ package dev.leeway.command.cases;
 
 import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.FailureContext;
 import dev.leeway.kernel.customers.CustomerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,5 +12,10 @@ public record OpenCaseCommand(@TargetAggregateIdentifier CaseId caseId,
                               Channel channel,
                               String subject,
                               String description,
-                              FailureContext failure) {
+                              FailureContext failure,
+                              CustomerSegment segment) {
+
+    public OpenCaseCommand {
+        segment = segment == null ? CustomerSegment.UNKNOWN : segment;
+    }
 }

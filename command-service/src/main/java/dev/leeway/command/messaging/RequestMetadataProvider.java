@@ -16,7 +16,8 @@ import java.util.Map;
 class RequestMetadataProvider implements CorrelationDataProvider {
 
     private static final String[] CARRIED = {
-            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLES, MetadataKeys.CORRELATION_ID, MetadataKeys.CLIENT_APP};
+            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLES, MetadataKeys.CORRELATION_ID, MetadataKeys.CLIENT_APP,
+            MetadataKeys.OCCURRED_AT, MetadataKeys.IMPORTED_BY, MetadataKeys.SOURCE_ID};
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

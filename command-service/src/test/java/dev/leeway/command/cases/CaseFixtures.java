@@ -14,6 +14,7 @@ import dev.leeway.kernel.messaging.MetadataKeys;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
+import dev.leeway.kernel.policies.OwnAuthorityBudget;
 import dev.leeway.kernel.policies.PolicyKind;
 import dev.leeway.kernel.policies.PolicyTerms;
 import dev.leeway.kernel.privacy.PersonalText;

@@ -9,6 +9,7 @@ import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.CaseReopened;
 import dev.leeway.kernel.cases.CaseResolved;
 import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.Direction;
 import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
@@ -58,10 +59,20 @@ class CaseTest {
     void aCaseIsOpenedFromWhicheverChannelTheCustomerUsed(Channel channel) {
         fixture.givenNoPriorActivity()
                 .when(new OpenCaseCommand(CASE_ID, CUSTOMER, channel, "Broken kettle", "Stopped after two days",
-                        new FailureContext(Severity.MAJOR, FailureCause.COMPANY)), as(AGENT, Role.AGENT))
+                        new FailureContext(Severity.MAJOR, FailureCause.COMPANY), new CustomerSegment("LOYAL")),
+                        as(AGENT, Role.AGENT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CaseOpened(CASE_ID, CUSTOMER, channel, text("Broken kettle"), text("Stopped after two days"),
-                        new FailureContext(Severity.MAJOR, FailureCause.COMPANY)));
+                        new FailureContext(Severity.MAJOR, FailureCause.COMPANY), new CustomerSegment("LOYAL")));
+    }
+
+    @Test
+    void aCaseOpenedWithoutASegmentIsOfUnknownSegment() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(CASE_ID, CUSTOMER, Channel.CHAT, "Broken kettle", null, null, null),
+                        as(AGENT, Role.AGENT))
+                .expectEvents(new CaseOpened(CASE_ID, CUSTOMER, Channel.CHAT, text("Broken kettle"), text(null), null,
+                        CustomerSegment.UNKNOWN));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.CaseReopened;
 import dev.leeway.kernel.cases.CaseResolved;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
@@ -26,6 +27,7 @@ final class EventHistory {
         return List.of(
                 new Upcaster(CaseOpened.class.getName(), "1", "2", EventHistory::withoutFailureContext),
                 sealing(CaseOpened.class, "2", "3", "subject", "description"),
+                new Upcaster(CaseOpened.class.getName(), "3", "4", EventHistory::withoutSegment),
                 sealing(InteractionLogged.class, "1", "2", "summary"),
                 sealing(ExceptionRequested.class, "1", "2", "justification"),
                 sealing(ExceptionGranted.class, "1", "2", "justification"),
@@ -38,6 +40,12 @@ final class EventHistory {
     /** CaseOpened revision 2 added the failure context, which revision-1 cases never had. */
     private static ObjectNode withoutFailureContext(ObjectNode payload) {
         payload.putNull("failure");
+        return payload;
+    }
+
+    /** CaseOpened revision 4 added the customer's segment; nobody gave one before. */
+    private static ObjectNode withoutSegment(ObjectNode payload) {
+        payload.put("segment", CustomerSegment.UNKNOWN.code());
         return payload;
     }
 

@@ -14,6 +14,16 @@ public final class MetadataKeys {
     /** The front-line application that sent the request, from X-Client-App. */
     public static final String CLIENT_APP = "clientApp";
 
+    /**
+     * When it happened, if not when it was stored: set only by the history import (the original time, ISO-8601).
+     * The store's own timestamp stays the append time; analytics take this one where present.
+     */
+    public static final String OCCURRED_AT = "occurredAt";
+    /** Who imported it (from the token), on events the history import appended on behalf of their original actor. */
+    public static final String IMPORTED_BY = "importedBy";
+    /** The id of the record in the system it was imported from. */
+    public static final String SOURCE_ID = "sourceId";
+
     private MetadataKeys() {
     }
 }

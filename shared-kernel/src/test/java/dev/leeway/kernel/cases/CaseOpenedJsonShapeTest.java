@@ -25,21 +25,28 @@ class CaseOpenedJsonShapeTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
-    void revisionThreeReadsItsStoredJson() throws IOException {
-        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-3.json"), CaseOpened.class);
+    void revisionFourReadsItsStoredJson() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-4.json"), CaseOpened.class);
 
         assertThat(event).isEqualTo(new CaseOpened(CASE_ID, new CustomerId("CUST-1042"), Channel.PHONE,
                 PersonalText.sealed("3f0c6f1e-0000-4000-8000-00000000k001", "bm9uY2UtYW5kLWNpcGhlcnRleHQ="), null,
-                new FailureContext(Severity.MAJOR, FailureCause.THIRD_PARTY)));
+                new FailureContext(Severity.MAJOR, FailureCause.THIRD_PARTY), new CustomerSegment("LOYAL")));
     }
 
     @Test
-    void revisionThreeWritesTheSameShape() throws IOException {
-        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-3.json"), CaseOpened.class);
+    void revisionFourWritesTheSameShape() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-4.json"), CaseOpened.class);
 
         JsonNode written = mapper.valueToTree(event);
 
-        assertThat(written).isEqualTo(mapper.readTree(fixture("/events/CaseOpened-3.json")));
+        assertThat(written).isEqualTo(mapper.readTree(fixture("/events/CaseOpened-4.json")));
+    }
+
+    @Test
+    void revisionThreeJsonReadsAsACaseOfUnknownSegment() throws IOException {
+        CaseOpened event = mapper.readValue(fixture("/events/CaseOpened-3.json"), CaseOpened.class);
+
+        assertThat(event.segment()).isEqualTo(CustomerSegment.UNKNOWN);
     }
 
     @Test
@@ -59,8 +66,8 @@ class CaseOpenedJsonShapeTest {
     }
 
     @Test
-    void caseOpenedIsAtRevisionThree() {
-        assertThat(CaseOpened.class.getAnnotation(Revision.class).value()).isEqualTo("3");
+    void caseOpenedIsAtRevisionFour() {
+        assertThat(CaseOpened.class.getAnnotation(Revision.class).value()).isEqualTo("4");
     }
 
     private static InputStream fixture(String path) {

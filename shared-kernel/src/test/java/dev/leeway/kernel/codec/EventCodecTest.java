@@ -102,11 +102,11 @@ class EventCodecTest {
 
     @Test
     void aRevisionNewerThanThisVersionKnowsIsUnknown() {
-        assertThatThrownBy(() -> codec.decode(CASE_OPENED, "4", fixture("CaseOpened-3")))
+        assertThatThrownBy(() -> codec.decode(CASE_OPENED, "5", fixture("CaseOpened-4")))
                 .isInstanceOf(UnknownEventException.class)
-                .hasMessageContaining(CASE_OPENED).hasMessageContaining("revision '4'")
-                .hasMessageContaining("reads revisions 1, 2, 3")
-                .satisfies(e -> assertThat(((EventDecodingException) e).revision()).isEqualTo("4"));
+                .hasMessageContaining(CASE_OPENED).hasMessageContaining("revision '5'")
+                .hasMessageContaining("reads revisions 1, 2, 3, 4")
+                .satisfies(e -> assertThat(((EventDecodingException) e).revision()).isEqualTo("5"));
     }
 
     @ParameterizedTest
@@ -129,7 +129,7 @@ class EventCodecTest {
             "{\"caseId\":\"not a uuid\",\"customerId\":\"C\",\"channel\":\"PHONE\",\"subject\":\"x\"}",
             "{\"caseId\":\"5b0c6f1e-8a3e-4c55-9d0a-0f6f1d3c2a11\",\"customerId\":\"C\",\"channel\":\"FAX\",\"subject\":\"x\"}"})
     void aBrokenPayloadIsUndecodableAtEveryRevision(String json) {
-        for (String revision : List.of("1", "2", "3")) {
+        for (String revision : List.of("1", "2", "3", "4")) {
             assertThatThrownBy(() -> codec.decode(CASE_OPENED, revision, json))
                     .isInstanceOf(UndecodableEventException.class)
                     .hasMessageContaining(CASE_OPENED).hasMessageContaining("revision '" + revision + "'");
@@ -181,9 +181,9 @@ class EventCodecTest {
 
     @Test
     void theCurrentRevisionsAreTheAnnotatedOnes() {
-        assertThat(codec.currentRevision(CaseOpened.class)).isEqualTo("3");
+        assertThat(codec.currentRevision(CaseOpened.class)).isEqualTo("4");
         assertThat(codec.currentRevision(GRANTED)).isEqualTo("2");
-        assertThat(codec.readableRevisions(CASE_OPENED)).containsExactly("1", "2", "3");
+        assertThat(codec.readableRevisions(CASE_OPENED)).containsExactly("1", "2", "3", "4");
         assertThat(codec.knows(CASE_OPENED)).isTrue();
         assertThat(codec.knows("java.lang.Runtime")).isFalse();
     }
@@ -193,7 +193,7 @@ class EventCodecTest {
         Function<String, Upcaster> step = to -> new Upcaster(CASE_OPENED, "1", to, UnaryOperator.identity());
 
         assertThatThrownBy(() -> new EventCodec(List.of(CaseOpened.class), List.of(step.apply("2"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no upcasters to 3");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no upcasters to 4");
         assertThatThrownBy(() -> new EventCodec(List.of(CaseOpened.class), List.of(step.apply("3"), step.apply("2"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two upcasters");
         assertThatThrownBy(() -> new EventCodec(List.of(CaseAssigned.class), List.of(step.apply("3"))))

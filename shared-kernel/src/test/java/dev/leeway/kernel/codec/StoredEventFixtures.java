@@ -6,6 +6,7 @@ import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.CaseReopened;
 import dev.leeway.kernel.cases.CaseResolved;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.Channel;
 import dev.leeway.kernel.cases.Deviation;
 import dev.leeway.kernel.cases.Direction;
@@ -91,6 +92,8 @@ final class StoredEventFixtures {
                 PersonalText.legacy("Late delivery"), PersonalText.legacy("Parcel arrived after the party"), failure));
         expected.put("CaseOpened-3", new CaseOpened(CASE_ID, new CustomerId("CUST-1042"), Channel.PHONE, SEALED, null,
                 failure));
+        expected.put("CaseOpened-4", new CaseOpened(CASE_ID, new CustomerId("CUST-1042"), Channel.PHONE, SEALED, null,
+                failure, new CustomerSegment("LOYAL")));
         expected.put("InteractionLogged-1", interaction(PersonalText.legacy("Asked where the refund is")));
         expected.put("InteractionLogged-2", interaction(SEALED));
         expected.put("CaseAssigned-1", new CaseAssigned(CASE_ID, "bob"));

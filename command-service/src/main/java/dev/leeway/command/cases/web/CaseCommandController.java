@@ -15,6 +15,7 @@ import dev.leeway.command.web.IdempotentRequests;
 import dev.leeway.command.web.IfMatch;
 import dev.leeway.command.web.InvalidRequestValue;
 import dev.leeway.kernel.cases.CaseId;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.cases.FailureContext;
 import dev.leeway.kernel.customers.CustomerId;
@@ -62,7 +63,7 @@ class CaseCommandController {
             FailureContext failure = request.failure() == null ? null
                     : new FailureContext(request.failure().severity(), request.failure().cause());
             commands.sendToCase(new OpenCaseCommand(caseId, new CustomerId(request.customerId()), request.channel(),
-                    request.subject(), request.description(), failure));
+                    request.subject(), request.description(), failure, CustomerSegment.ofNullable(request.segment())));
             return ResponseEntity.created(URI.create("/cases/" + caseId)).eTag(IfMatch.etag(0))
                     .body(new CaseChangedResponse(caseId.toString(), 0));
         });

@@ -1,0 +1,19 @@
+package dev.leeway.kernel.policies;
+
+import dev.leeway.kernel.money.Money;
+
+import java.time.YearMonth;
+
+/**
+ * How much value one person has given on their own authority under one policy in one month. On the command side
+ * it is a row updated in the command's own transaction (exact under concurrency); a what-if replay keeps one in
+ * memory ({@link InMemoryOwnAuthorityBudget}). {@link Guardrails} decides with either.
+ */
+public interface OwnAuthorityBudget {
+
+    /**
+     * Adds {@code value} to the actor's usage if the total stays within {@code monthlyBudget}; otherwise changes
+     * nothing and answers false.
+     */
+    boolean tryReserve(String actorId, PolicyCode policy, YearMonth month, Money value, Money monthlyBudget);
+}
