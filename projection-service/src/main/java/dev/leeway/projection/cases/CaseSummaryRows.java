@@ -1,11 +1,10 @@
 package dev.leeway.projection.cases;
 
+import dev.leeway.projection.stream.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,8 @@ final class CaseSummaryRows {
         return row;
     };
 
-    private static final String SUMMARY_UPSERT = upsert("case_summary", CaseRow.COLUMNS, "case_id");
-    private static final String BEND_UPSERT = upsert("case_bend", BendRow.COLUMNS, "exception_id");
+    private static final String SUMMARY_UPSERT = Upserts.sql("case_summary", CaseRow.COLUMNS, "case_id");
+    private static final String BEND_UPSERT = Upserts.sql("case_bend", BendRow.COLUMNS, "exception_id");
 
     private final JdbcTemplate jdbc;
 
@@ -110,22 +109,6 @@ final class CaseSummaryRows {
     }
 
     private void write(String upsert, Object[] values) {
-        jdbc.update(upsert, statement -> {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
-        });
-    }
-
-    private static String upsert(String table, String columns, String key) {
-        String[] names = columns.split(", ");
-        return "INSERT INTO " + table + " (" + columns + ") VALUES ("
-                + String.join(", ", Collections.nCopies(names.length, "?")) + ") ON CONFLICT (" + key
-                + ") DO UPDATE SET " + Arrays.stream(names).filter(name -> !name.equals(key))
-                .map(name -> name + " = excluded." + name).collect(Collectors.joining(", "));
+        Upserts.write(jdbc, upsert, values);
     }
 }

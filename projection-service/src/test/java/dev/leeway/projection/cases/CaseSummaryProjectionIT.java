@@ -140,8 +140,8 @@ class CaseSummaryProjectionIT extends RunningProjectionService {
     }
 
     private List<String> parkedReasons(UUID caseId) {
-        return jdbc.queryForList("SELECT reason FROM read_model.parked_event WHERE aggregate_id = ? ORDER BY sequence",
-                String.class, caseId.toString());
+        return jdbc.queryForList("SELECT reason FROM read_model.parked_event WHERE projection = 'case_summary'"
+                + " AND aggregate_id = ? ORDER BY sequence", String.class, caseId.toString());
     }
 
     @Test

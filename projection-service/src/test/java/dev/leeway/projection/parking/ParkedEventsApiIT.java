@@ -154,7 +154,8 @@ class ParkedEventsApiIT extends RunningProjectionService {
 
     private List<Map<String, Object>> parked(UUID caseId) {
         return jdbc.queryForList("""
-                SELECT * FROM read_model.parked_event WHERE aggregate_type = 'Case' AND aggregate_id = ?
+                SELECT * FROM read_model.parked_event
+                WHERE projection = 'case_summary' AND aggregate_type = 'Case' AND aggregate_id = ?
                 ORDER BY sequence""", caseId.toString());
     }
 

@@ -50,6 +50,15 @@ public final class CaseEventRecords {
         }
     }
 
+    /** A record of a real event class with its own metadata JSON (who acted, their roles, when it happened). */
+    public static ProducerRecord<String, String> of(UUID caseId, long sequence, Object event, Instant at,
+                                                    String metadata) {
+        ProducerRecord<String, String> record = of(caseId, sequence, event, at);
+        record.headers().remove(EventHeaders.METADATA);
+        header((RecordHeaders) record.headers(), EventHeaders.METADATA, metadata);
+        return record;
+    }
+
     public static ProducerRecord<String, String> assigned(UUID caseId, long sequence, String assignee, Instant at) {
         return of(caseId, sequence, new CaseAssigned(new CaseId(caseId), assignee), at);
     }

@@ -1,0 +1,98 @@
+package dev.leeway.projection.facts;
+
+import dev.leeway.kernel.cases.ExceptionDeclined;
+import dev.leeway.kernel.cases.ExceptionGranted;
+import dev.leeway.kernel.cases.ExceptionRequested;
+import dev.leeway.kernel.cases.ExceptionReviewed;
+import dev.leeway.projection.stream.BulkRebuild;
+import dev.leeway.projection.stream.BulkReplay;
+import dev.leeway.projection.stream.ProjectedEvent;
+import dev.leeway.projection.stream.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The analysts' facts: {@code case_fact} (one row per case), {@code case_actor_fact} (one per person who acted on
+ * a case) and {@code bend_fact} (one per bend), from which query-service answers override rates, outcomes,
+ * fairness, resolution measures, rule debt and what-ifs. No personal text, so erasure changes nothing here. The
+ * rows are made by {@link CaseFactsFold}: here one event at a time, loaded and written back.
+ */
+@Component
+class CaseFactsProjection implements Projection, BulkRebuild {
+
+    private final CaseFactsRows rows;
+
+    CaseFactsProjection(JdbcTemplate jdbc) {
+        this.rows = new CaseFactsRows(jdbc);
+    }
+
+    @Override
+    public String name() {
+        return "case_facts";
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of("Case");
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("case_fact", "case_actor_fact", "bend_fact");
+    }
+
+    @Override
+    public void apply(ProjectedEvent event) {
+        CaseFacts facts = rows.load(UUID.fromString(event.aggregateId()), actorOf(event), bendId(event.payload()));
+        CaseFactsFold.apply(facts, event);
+        rows.save(facts);
+    }
+
+    /** The same fold over each whole case in memory, each row written once. */
+    @Override
+    public void rebuild(BulkReplay replay) {
+        try (BulkReplay.Rows cases = replay.rows("case_fact", CaseFact.COLUMNS);
+             BulkReplay.Rows actors = replay.rows("case_actor_fact", ActorFact.COLUMNS);
+             BulkReplay.Rows bends = replay.rows("bend_fact", BendFact.COLUMNS)) {
+            replay.forEachAggregate("Case", history -> {
+                CaseFacts facts = new CaseFacts(null, List.of(), List.of());
+                for (BulkReplay.Positioned event : history.events()) {
+                    CaseFactsFold.apply(facts, event.event());
+                }
+                cases.add(facts.fact.values());
+                facts.actors.values().forEach(actor -> actors.add(actor.values()));
+                facts.bends.values().forEach(bend -> bends.add(bend.values()));
+                List<BulkReplay.Positioned> events = history.events();
+                replay.position("Case", history.aggregateId(), events.get(events.size() - 1).event().sequence());
+            });
+        }
+    }
+
+    /** Whose actor row an event may touch: a bend's requester, else whoever acted. */
+    private static String actorOf(ProjectedEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof ExceptionRequested e) {
+            return e.requestedBy();
+        } else if (payload instanceof ExceptionGranted e) {
+            return e.requestedBy();
+        }
+        return event.actorId();
+    }
+
+    private static UUID bendId(Object payload) {
+        if (payload instanceof ExceptionRequested e) {
+            return e.exceptionId().value();
+        } else if (payload instanceof ExceptionGranted e) {
+            return e.exceptionId().value();
+        } else if (payload instanceof ExceptionDeclined e) {
+            return e.exceptionId().value();
+        } else if (payload instanceof ExceptionReviewed e) {
+            return e.exceptionId().value();
+        }
+        return null;
+    }
+}

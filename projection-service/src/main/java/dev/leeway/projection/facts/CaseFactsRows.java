@@ -1,0 +1,108 @@
+package dev.leeway.projection.facts;
+
+import dev.leeway.projection.stream.Upserts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Loads the fact rows an event folds into and writes back those it changed, in the caller's transaction. Table
+ * names are unqualified: the live schema, or the shadow one during a rebuild.
+ */
+final class CaseFactsRows {
+
+    private static final RowMapper<CaseFact> CASE = (rs, n) -> {
+        CaseFact row = new CaseFact();
+        row.caseId = rs.getObject("case_id", UUID.class);
+        row.channel = rs.getString("channel");
+        row.segment = rs.getString("segment");
+        row.severity = rs.getString("severity");
+        row.failureCause = rs.getString("failure_cause");
+        row.openedAt = rs.getTimestamp("opened_at");
+        row.openedBy = rs.getString("opened_by");
+        row.status = rs.getString("status");
+        row.firstResolvedAt = rs.getTimestamp("first_resolved_at");
+        row.firstResolvedBy = rs.getString("first_resolved_by");
+        row.outcome = rs.getString("outcome");
+        row.lastResolvedBy = rs.getString("last_resolved_by");
+        row.resolutions = rs.getInt("resolutions");
+        row.reopenings = rs.getInt("reopenings");
+        row.interactions = rs.getInt("interactions");
+        row.recontacts = rs.getInt("recontacts");
+        row.satisfactionScore = rs.getObject("satisfaction_score", Integer.class);
+        row.satisfactionCreditedTo = rs.getString("satisfaction_credited_to");
+        row.satisfactionAt = rs.getTimestamp("satisfaction_at");
+        row.surveys = rs.getInt("surveys");
+        row.bendsRequested = rs.getInt("bends_requested");
+        row.bendsGranted = rs.getInt("bends_granted");
+        row.bendsDeclined = rs.getInt("bends_declined");
+        row.bendsPending = rs.getInt("bends_pending");
+        row.lastSequence = rs.getLong("last_sequence");
+        return row;
+    };
+
+    private static final RowMapper<ActorFact> ACTOR = (rs, n) -> new ActorFact(rs.getObject("case_id", UUID.class),
+            rs.getString("actor_id"), rs.getInt("bends_requested"));
+
+    private static final RowMapper<BendFact> BEND = (rs, n) -> {
+        BendFact row = new BendFact();
+        row.exceptionId = rs.getObject("exception_id", UUID.class);
+        row.caseId = rs.getObject("case_id", UUID.class);
+        row.policyCode = rs.getString("policy_code");
+        row.policyVersion = rs.getInt("policy_version");
+        row.deviation = rs.getBigDecimal("deviation");
+        row.deviationUnit = rs.getString("deviation_unit");
+        row.valueAmount = rs.getBigDecimal("value_amount");
+        row.valueCurrency = rs.getString("value_currency");
+        row.withinBounds = rs.getBoolean("within_bounds");
+        row.reasonCode = rs.getString("reason_code");
+        row.status = rs.getString("status");
+        row.authority = rs.getString("authority");
+        row.approverRole = rs.getString("approver_role");
+        row.requestedBy = rs.getString("requested_by");
+        row.requesterRoles = rs.getString("requester_roles");
+        row.decidedBy = rs.getString("decided_by");
+        row.reviewVerdict = rs.getString("review_verdict");
+        row.reviewedBy = rs.getString("reviewed_by");
+        row.requestedAt = rs.getTimestamp("requested_at");
+        row.requestedSequence = rs.getLong("requested_sequence");
+        row.decidedAt = rs.getTimestamp("decided_at");
+        row.reviewedAt = rs.getTimestamp("reviewed_at");
+        return row;
+    };
+
+    private static final String CASE_UPSERT = Upserts.sql("case_fact", CaseFact.COLUMNS, "case_id");
+    private static final String ACTOR_UPSERT = Upserts.sql("case_actor_fact", ActorFact.COLUMNS, "case_id, actor_id");
+    private static final String BEND_UPSERT = Upserts.sql("bend_fact", BendFact.COLUMNS, "exception_id");
+
+    private final JdbcTemplate jdbc;
+
+    CaseFactsRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The case's fact row (if any), the row of one actor and the one bend an event is about (each if any). */
+    CaseFacts load(UUID caseId, String actorId, UUID bendId) {
+        List<CaseFact> fact = jdbc.query("SELECT " + CaseFact.COLUMNS + " FROM case_fact WHERE case_id = ?", CASE,
+                caseId);
+        List<ActorFact> actors = actorId == null ? List.of() : jdbc.query("SELECT " + ActorFact.COLUMNS
+                + " FROM case_actor_fact WHERE case_id = ? AND actor_id = ?", ACTOR, caseId, actorId);
+        List<BendFact> bends = bendId == null ? List.of()
+                : jdbc.query("SELECT " + BendFact.COLUMNS + " FROM bend_fact WHERE exception_id = ?", BEND, bendId);
+        return new CaseFacts(fact.isEmpty() ? null : fact.get(0), actors, bends);
+    }
+
+    void save(CaseFacts facts) {
+        if (facts.factChanged) {
+            Upserts.write(jdbc, CASE_UPSERT, facts.fact.values());
+        }
+        for (String actorId : facts.changedActors) {
+            Upserts.write(jdbc, ACTOR_UPSERT, facts.actors.get(actorId).values());
+        }
+        for (UUID bendId : facts.changedBends) {
+            Upserts.write(jdbc, BEND_UPSERT, facts.bends.get(bendId).values());
+        }
+    }
+}
