@@ -88,7 +88,7 @@ class OpenCaseApiIT extends CommandApiTest {
                 assertThat(row.getString(1)).as("the subject is stored sealed").isNotBlank().doesNotContain("Rebate");
                 assertThat(row.getString(2)).isEqualTo("PHONE");
                 assertThat(row.getString(3)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-                assertThat(row.getString(4)).isEqualTo("3");
+                assertThat(row.getString(4)).isEqualTo("4");
                 assertThat(row.getString(5)).isEqualTo("Case");
                 assertThat(row.getLong(6)).isZero();
                 assertThat(row.getString(7)).isEqualTo("alice");
@@ -97,6 +97,29 @@ class OpenCaseApiIT extends CommandApiTest {
                 assertThat(row.getString(10)).isEqualTo("corr-123");
                 assertThat(row.getString(11)).isNotBlank();
                 assertThat(row.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theCustomersSegmentIsStoredWithTheOpeningAndUnknownWhenLeftOut() throws Exception {
+        String loyal = agent().post("/cases", """
+                {"customerId":"C1","channel":"EMAIL","subject":"s","segment":"LOYAL"}""").text("caseId");
+        String unsaid = agent().post("/cases", VALID).text("caseId");
+
+        assertThat(storedSegment(loyal)).isEqualTo("LOYAL");
+        assertThat(storedSegment(unsaid)).isEqualTo("UNKNOWN");
+    }
+
+    private static String storedSegment(String caseId) throws Exception {
+        try (Connection connection = LocalInfrastructure.shared().adminConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT payload::jsonb ->> 'segment' FROM event_store.domain_event_entry
+                     WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
+            query.setString(1, caseId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
             }
         }
     }
@@ -125,7 +148,7 @@ class OpenCaseApiIT extends CommandApiTest {
         assertThat(record.value()).as("no personal text in the clear on Kafka")
                 .doesNotContain("Rebate form lost").doesNotContain("Customer called twice");
         assertThat(header(record, EventHeaders.TYPE)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("3");
+        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("4");
         assertThat(header(record, EventHeaders.AGGREGATE_TYPE)).isEqualTo("Case");
         assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(caseId);
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");
@@ -155,6 +178,14 @@ class OpenCaseApiIT extends CommandApiTest {
                         "VALIDATION_FAILED"),
                 Arguments.of("unknown field", """
                         {"customerId":"C1","channel":"EMAIL","subject":"s","priority":"HIGH"}""", "UNKNOWN_FIELD"),
+                Arguments.of("segment in lower case", """
+                        {"customerId":"C1","channel":"EMAIL","subject":"s","segment":"loyal"}""", "VALIDATION_FAILED"),
+                Arguments.of("segment with a space", """
+                        {"customerId":"C1","channel":"EMAIL","subject":"s","segment":"VERY LOYAL"}""",
+                        "VALIDATION_FAILED"),
+                Arguments.of("overlong segment", """
+                        {"customerId":"C1","channel":"EMAIL","subject":"s","segment":"%s"}""".formatted("S".repeat(41)),
+                        "VALIDATION_FAILED"),
                 Arguments.of("overlong subject", """
                         {"customerId":"C1","channel":"EMAIL","subject":"%s"}""".formatted("s".repeat(201)),
                         "VALIDATION_FAILED"));
