@@ -89,7 +89,8 @@ public class SecurityConfiguration {
         return decoder;
     }
 
-    private static JwtAuthenticationConverter rolesFromToken() {
+    /** The token's {@code roles} claim as {@code ROLE_...} authorities (the analysts' dashboard maps them alike). */
+    public static JwtAuthenticationConverter rolesFromToken() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");
