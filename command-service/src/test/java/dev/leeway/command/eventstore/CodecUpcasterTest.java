@@ -95,17 +95,17 @@ class CodecUpcasterTest {
     void theCurrentRevisionAndTypesTheKernelDoesNotKnowAreLeftToAxon() {
         CodecUpcaster upcaster = new CodecUpcaster();
 
-        assertThat(upcaster.canUpcast(initial(CaseOpened.class.getName(), "3", "{}"))).isFalse();
+        assertThat(upcaster.canUpcast(initial(CaseOpened.class.getName(), "4", "{}"))).isFalse();
         assertThat(upcaster.canUpcast(initial("dev.leeway.command.cases.Case", "1", "{}"))).isFalse();
         assertThat(upcaster.canUpcast(initial(CaseOpened.class.getName(), "1", "{}"))).isTrue();
     }
 
     @Test
     void aRevisionNewerThanTheKernelKnowsIsRefusedNotReadLeniently() {
-        IntermediateEventRepresentation upcast = upcast(CaseOpened.class.getName(), "4", "{}");
+        IntermediateEventRepresentation upcast = upcast(CaseOpened.class.getName(), "5", "{}");
 
         assertThatThrownBy(() -> upcast.getData(String.class).getData())
-                .isInstanceOf(UnknownEventException.class).hasMessageContaining("revision '4'");
+                .isInstanceOf(UnknownEventException.class).hasMessageContaining("revision '5'");
     }
 
     private IntermediateEventRepresentation upcast(String type, String revision, String payload) {
