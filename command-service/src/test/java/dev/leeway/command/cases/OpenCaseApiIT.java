@@ -88,7 +88,7 @@ class OpenCaseApiIT extends CommandApiTest {
                 assertThat(row.getString(1)).as("the subject is stored sealed").isNotBlank().doesNotContain("Rebate");
                 assertThat(row.getString(2)).isEqualTo("PHONE");
                 assertThat(row.getString(3)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-                assertThat(row.getString(4)).isEqualTo("3");
+                assertThat(row.getString(4)).isEqualTo("4");
                 assertThat(row.getString(5)).isEqualTo("Case");
                 assertThat(row.getLong(6)).isZero();
                 assertThat(row.getString(7)).isEqualTo("alice");
@@ -125,7 +125,7 @@ class OpenCaseApiIT extends CommandApiTest {
         assertThat(record.value()).as("no personal text in the clear on Kafka")
                 .doesNotContain("Rebate form lost").doesNotContain("Customer called twice");
         assertThat(header(record, EventHeaders.TYPE)).isEqualTo("dev.leeway.kernel.cases.CaseOpened");
-        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("3");
+        assertThat(header(record, EventHeaders.REVISION)).isEqualTo("4");
         assertThat(header(record, EventHeaders.AGGREGATE_TYPE)).isEqualTo("Case");
         assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(caseId);
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");
