@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Sends a command on behalf of the authenticated actor. The metadata that every resulting event carries (actor,
  * roles, correlation, client application) is set here from the token and the request headers, never from the
- * body; causation and the server timestamp are added by Axon as the events are made.
+ * body; causation and the server timestamp are added by Axon as the events are made. The one exception is
+ * imported history ({@link #sendToCase(Object, HistoricalOrigin)}), whose actor comes from the imported file.
  */
 @Component
 public class CommandSender {
@@ -48,6 +49,24 @@ public class CommandSender {
         return send(command, ErrorCode.CASE_NOT_FOUND);
     }
 
+    /**
+     * Sends a command of imported history, as its original actor at its original time. This is the one place
+     * where the actor comes from a request body rather than the token: only an ADMIN may import
+     * (SecurityConfiguration), and the ADMIN's own id, from the token, is recorded beside it as importedBy. The
+     * time goes into metadata as occurredAt; the store's timestamp stays the time of the append.
+     */
+    public <R> R sendToCase(Object command, HistoricalOrigin origin) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.ACTOR_ID, origin.actor().id());
+        metadata.put(MetadataKeys.ACTOR_ROLES, origin.actor().rolesAsText());
+        metadata.put(MetadataKeys.IMPORTED_BY, currentActor.get().id());
+        metadata.put(MetadataKeys.OCCURRED_AT, origin.occurredAt().toString());
+        metadata.put(MetadataKeys.SOURCE_ID, origin.sourceId());
+        metadata.put(MetadataKeys.CORRELATION_ID, origin.correlationId());
+        metadata.put(MetadataKeys.CLIENT_APP, header(CLIENT_APP_HEADER, "history-import"));
+        return dispatch(command, metadata, ErrorCode.CASE_NOT_FOUND);
+    }
+
     /** Sends a command to a policy; an unknown policy is POLICY_NOT_FOUND. */
     public <R> R sendToPolicy(Object command) {
         return send(command, ErrorCode.POLICY_NOT_FOUND);
@@ -69,6 +88,10 @@ public class CommandSender {
         metadata.put(MetadataKeys.ACTOR_ROLES, actor.rolesAsText());
         metadata.put(MetadataKeys.CORRELATION_ID, header(CORRELATION_HEADER, ids.generateId().toString()));
         metadata.put(MetadataKeys.CLIENT_APP, header(CLIENT_APP_HEADER, "unknown"));
+        return dispatch(command, metadata, notFound);
+    }
+
+    private <R> R dispatch(Object command, Map<String, Object> metadata, ErrorCode notFound) {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
         } catch (AggregateNotFoundException e) {

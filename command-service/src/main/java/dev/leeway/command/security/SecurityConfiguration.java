@@ -56,6 +56,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/audit/checkpoints").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/customers/*/erasure").hasRole("ADMIN")
+                        // History import: the one request whose body names actors; only ADMIN may send it.
+                        .requestMatchers(HttpMethod.POST, "/imports/cases").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

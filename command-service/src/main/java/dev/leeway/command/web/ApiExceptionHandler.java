@@ -1,12 +1,5 @@
 package dev.leeway.command.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.leeway.command.CommandRejectedException;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.codec.EventLimitsExceededException;
@@ -15,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -28,7 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -63,52 +56,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
         if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
             return response(ErrorCode.BODY_TOO_LARGE, rootCause(e).getMessage());
         }
-        if (cause instanceof StreamReadException read && read.getOriginalMessage().startsWith("Duplicate field")) {
-            return response(ErrorCode.DUPLICATE_FIELD, read.getOriginalMessage() + ": each field may appear once.");
-        }
-        if (cause instanceof TextRules.UnacceptableText text) {
-            String field = path(text);
-            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' " + text.getOriginalMessage() + ".",
-                    List.of(new Problem.FieldError(field, text.getOriginalMessage())));
-        }
-        if (causedBy(e, InputCoercionException.class) && cause instanceof JsonMappingException mapping
-                && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' is out of range.",
-                    List.of(new Problem.FieldError(field, "is out of range")));
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return response(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'.",
-                    List.of(new Problem.FieldError(field, "is not a known field")));
-        }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
-            String field = path(invalid);
-            return response(ErrorCode.VALIDATION_FAILED,
-                    "'" + invalid.getValue() + "' is not an accepted value for '" + field + "'.",
-                    List.of(new Problem.FieldError(field, "must be one of " + allowed)));
-        }
-        if (cause instanceof ValueInstantiationException invalid && !invalid.getPath().isEmpty()) {
-            String field = path(invalid);
-            String reason = rootCause(invalid).getMessage();
-            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' " + reason + ".",
-                    List.of(new Problem.FieldError(field, reason)));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            return response(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' has the wrong type.",
-                    List.of(new Problem.FieldError(field, "has the wrong type")));
-        }
-        String detail = cause instanceof JsonProcessingException
-                ? "The request body is not well-formed JSON."
-                : "The request body is missing or unreadable.";
-        return response(ErrorCode.MALFORMED_JSON, detail);
+        return response(JsonProblems.describe(e.getCause()));
+    }
+
+    /** A body read by a handler itself (the history import spools its body) that grew past the limit. */
+    @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Problem> tooLarge(RequestBodyLimitFilter.BodyTooLargeException e) {
+        return response(ErrorCode.BODY_TOO_LARGE, e.getMessage());
     }
 
     /** A path id that is blank or otherwise converts to nothing, e.g. {@code /cases/%20}. */
@@ -144,12 +101,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + listed(e.getSupportedMediaTypes()) + ".");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return response(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json.");
+        return response(ErrorCode.NOT_ACCEPTABLE, "This resource answers " + listed(e.getSupportedMediaTypes()) + ".");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -171,20 +128,14 @@ class ApiExceptionHandler {
         return response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null
-                        ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+    /** The media types a handler reads or writes, for the refusal's detail; JSON when Spring names none. */
+    private static String listed(List<MediaType> types) {
+        return types.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return JsonProblems.causedBy(e, type);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -197,10 +148,6 @@ class ApiExceptionHandler {
     }
 
     private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return JsonProblems.rootCause(e);
     }
 }

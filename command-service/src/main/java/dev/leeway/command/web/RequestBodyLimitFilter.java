@@ -14,39 +14,50 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code leeway.http.max-body-bytes}: at once when the declared length is too large,
- * and while reading when a body without a declared length (chunked) grows past the limit.
+ * and while reading when a body without a declared length (chunked) grows past the limit. The history import
+ * ({@value #IMPORT_PATH}) carries a whole file of cases and has its own, larger limit,
+ * {@code leeway.imports.max-body-bytes}; it is named here so that every body limit lives in one place.
  */
 @Component
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    public static final String IMPORT_PATH = "/imports/cases";
 
     private final long maxBodyBytes;
+    private final long maxImportBodyBytes;
     private final ObjectMapper objectMapper;
+    private final UrlPathHelper paths = new UrlPathHelper();
 
-    RequestBodyLimitFilter(@Value("${leeway.http.max-body-bytes:65536}") long maxBodyBytes, ObjectMapper objectMapper) {
+    RequestBodyLimitFilter(@Value("${leeway.http.max-body-bytes:65536}") long maxBodyBytes,
+                           @Value("${leeway.imports.max-body-bytes:67108864}") long maxImportBodyBytes,
+                           ObjectMapper objectMapper) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxImportBodyBytes = maxImportBodyBytes;
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            Problem problem = Problem.of(ErrorCode.BODY_TOO_LARGE, tooLarge());
+        long limit = IMPORT_PATH.equals(paths.getPathWithinApplication(request)) ? maxImportBodyBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            Problem problem = Problem.of(ErrorCode.BODY_TOO_LARGE, tooLarge(limit));
             response.setStatus(problem.status());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             objectMapper.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes, tooLarge()), response);
+        chain.doFilter(new LimitedBodyRequest(request, limit, tooLarge(limit)), response);
     }
 
-    private String tooLarge() {
-        return "The request body is larger than " + maxBodyBytes + " bytes.";
+    private static String tooLarge(long limit) {
+        return "The request body is larger than " + limit + " bytes.";
     }
 
     /** Thrown while reading a body past the limit; surfaces as the cause of Spring's unreadable-message error. */

@@ -49,7 +49,8 @@ class SecurityIT extends CommandApiTest {
                 endpoint("POST", "/policies/SOME-RULE/retirement", "{\"reason\":\"r\"}", Role.AGENT),
                 endpoint("POST", "/policies/SOME-RULE/proposals", "{\"proposal\":\"p\"}", Role.ANALYST),
                 endpoint("POST", "/customers/CUST-X/erasure", "", Role.SUPERVISOR),
-                endpoint("POST", "/audit/checkpoints", "", Role.AGENT));
+                endpoint("POST", "/audit/checkpoints", "", Role.AGENT),
+                endpoint("POST", "/imports/cases", "{\"sourceId\":\"S-1\"}\n", Role.SUPERVISOR));
     }
 
     @ParameterizedTest(name = "{0} {1} without a token")

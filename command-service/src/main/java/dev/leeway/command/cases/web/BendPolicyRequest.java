@@ -1,6 +1,11 @@
 package dev.leeway.command.cases.web;
 
+import dev.leeway.command.cases.BendPolicyCommand;
+import dev.leeway.command.web.InvalidRequestValue;
+import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.Deviation;
+import dev.leeway.kernel.cases.ExceptionId;
+import dev.leeway.kernel.policies.PolicyCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -24,4 +29,11 @@ public record BendPolicyRequest(@NotBlank String policyCode,
                                 @NotNull @Valid MoneyRequest valueGiven,
                                 @NotBlank @Size(max = 50) String reasonCode,
                                 @NotBlank @Size(max = 4000) String justification) {
+
+    /** The policy code and the money are checked as values here: an invalid one is VALIDATION_FAILED. */
+    public BendPolicyCommand toCommand(CaseId caseId, Long expectedVersion, ExceptionId exceptionId) {
+        return new BendPolicyCommand(caseId, expectedVersion, exceptionId,
+                InvalidRequestValue.convert("policyCode", () -> new PolicyCode(policyCode)),
+                deviation, valueGiven.toMoney("valueGiven"), reasonCode, justification);
+    }
 }

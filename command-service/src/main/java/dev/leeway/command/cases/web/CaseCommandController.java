@@ -1,25 +1,11 @@
 package dev.leeway.command.cases.web;
 
-import dev.leeway.command.cases.AssignCaseCommand;
 import dev.leeway.command.cases.BendOutcome;
-import dev.leeway.command.cases.BendPolicyCommand;
-import dev.leeway.command.cases.DecideExceptionCommand;
-import dev.leeway.command.cases.LogInteractionCommand;
-import dev.leeway.command.cases.OpenCaseCommand;
-import dev.leeway.command.cases.RecordSatisfactionCommand;
-import dev.leeway.command.cases.ReopenCaseCommand;
-import dev.leeway.command.cases.ResolveCaseCommand;
-import dev.leeway.command.cases.ReviewExceptionCommand;
 import dev.leeway.command.messaging.CommandSender;
 import dev.leeway.command.web.IdempotentRequests;
 import dev.leeway.command.web.IfMatch;
-import dev.leeway.command.web.InvalidRequestValue;
 import dev.leeway.kernel.cases.CaseId;
-import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.ExceptionId;
-import dev.leeway.kernel.cases.FailureContext;
-import dev.leeway.kernel.customers.CustomerId;
-import dev.leeway.kernel.policies.PolicyCode;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,10 +46,7 @@ class CaseCommandController {
     ResponseEntity<?> open(@Valid @RequestBody OpenCaseRequest request) {
         return idempotent.execute(request, () -> {
             CaseId caseId = new CaseId(request.caseId() != null ? request.caseId() : ids.generateId());
-            FailureContext failure = request.failure() == null ? null
-                    : new FailureContext(request.failure().severity(), request.failure().cause());
-            commands.sendToCase(new OpenCaseCommand(caseId, new CustomerId(request.customerId()), request.channel(),
-                    request.subject(), request.description(), failure, CustomerSegment.ofNullable(request.segment())));
+            commands.sendToCase(request.toCommand(caseId));
             return ResponseEntity.created(URI.create("/cases/" + caseId)).eTag(IfMatch.etag(0))
                     .body(new CaseChangedResponse(caseId.toString(), 0));
         });
@@ -72,15 +55,13 @@ class CaseCommandController {
     @PostMapping(path = "/{caseId}/interactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> logInteraction(@PathVariable UUID caseId, @Valid @RequestBody LogInteractionRequest request,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new LogInteractionCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), request.channel(), request.direction(), request.summary()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch)));
     }
 
     @PostMapping(path = "/{caseId}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> assign(@PathVariable UUID caseId, @Valid @RequestBody AssignCaseRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new AssignCaseCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), request.assignee()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch)));
     }
 
     /** 201 with the bend's outcome: GRANTED under OWN_LIMIT, or PENDING with the role that must approve it. */
@@ -89,11 +70,8 @@ class CaseCommandController {
                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return idempotent.execute(request, () -> {
             ExceptionId exceptionId = new ExceptionId(ids.generateId());
-            BendOutcome outcome = commands.sendToCase(new BendPolicyCommand(new CaseId(caseId),
-                    IfMatch.expectedVersion(ifMatch), exceptionId,
-                    InvalidRequestValue.convert("policyCode", () -> new PolicyCode(request.policyCode())),
-                    request.deviation(), request.valueGiven().toMoney("valueGiven"), request.reasonCode(),
-                    request.justification()));
+            BendOutcome outcome = commands.sendToCase(
+                    request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch), exceptionId));
             return ResponseEntity.created(URI.create("/cases/" + caseId + "/exceptions/" + exceptionId))
                     .eTag(IfMatch.etag(outcome.caseVersion())).body(outcome);
         });
@@ -104,9 +82,8 @@ class CaseCommandController {
                              @Valid @RequestBody DecisionRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return idempotent.execute(request, () -> {
-            BendOutcome outcome = commands.sendToCase(new DecideExceptionCommand(new CaseId(caseId),
-                    IfMatch.expectedVersion(ifMatch), new ExceptionId(exceptionId),
-                    request.decision() == DecisionRequest.Decision.APPROVE, request.note()));
+            BendOutcome outcome = commands.sendToCase(request.toCommand(new CaseId(caseId),
+                    IfMatch.expectedVersion(ifMatch), new ExceptionId(exceptionId)));
             return ResponseEntity.ok().eTag(IfMatch.etag(outcome.caseVersion())).body(outcome);
         });
     }
@@ -115,29 +92,26 @@ class CaseCommandController {
     ResponseEntity<?> review(@PathVariable UUID caseId, @PathVariable UUID exceptionId,
                              @Valid @RequestBody ReviewRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new ReviewExceptionCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), new ExceptionId(exceptionId), request.verdict(), request.note()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId),
+                IfMatch.expectedVersion(ifMatch), new ExceptionId(exceptionId)));
     }
 
     @PostMapping(path = "/{caseId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> resolve(@PathVariable UUID caseId, @Valid @RequestBody ResolutionRequest request,
                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new ResolveCaseCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), request.outcome(), request.summary()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch)));
     }
 
     @PostMapping(path = "/{caseId}/satisfaction", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> recordSatisfaction(@PathVariable UUID caseId, @Valid @RequestBody SatisfactionRequest request,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new RecordSatisfactionCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), request.score(), request.comment()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch)));
     }
 
     @PostMapping(path = "/{caseId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> reopen(@PathVariable UUID caseId, @Valid @RequestBody ReopeningRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(caseId, request, () -> new ReopenCaseCommand(new CaseId(caseId),
-                IfMatch.expectedVersion(ifMatch), request.reason()));
+        return change(caseId, request, () -> request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch)));
     }
 
     /** A write whose handler returns the case's new version: 200 with that version as body and ETag. */

@@ -1,8 +1,12 @@
 package dev.leeway.command.cases.web;
 
+import dev.leeway.command.cases.OpenCaseCommand;
+import dev.leeway.command.web.InvalidRequestValue;
+import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.Channel;
 import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.FailureCause;
+import dev.leeway.kernel.cases.FailureContext;
 import dev.leeway.kernel.cases.Severity;
 import dev.leeway.kernel.customers.CustomerId;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,6 +34,14 @@ public record OpenCaseRequest(
                 + " when left out.", example = "LOYAL", maxLength = CustomerSegment.MAX_LENGTH)
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be 1 to 40 " + CustomerSegment.FORMAT_TEXT)
         String segment) {
+
+    public OpenCaseCommand toCommand(CaseId caseId) {
+        FailureContext failureContext = failure == null ? null : new FailureContext(failure.severity(), failure.cause());
+        return new OpenCaseCommand(caseId,
+                InvalidRequestValue.convert("customerId", () -> new CustomerId(customerId)), channel, subject,
+                description, failureContext,
+                InvalidRequestValue.convert("segment", () -> CustomerSegment.ofNullable(segment)));
+    }
 
     /** Optional: how bad the failure was for the customer and whose doing it was. */
     public record Failure(Severity severity, FailureCause cause) {
