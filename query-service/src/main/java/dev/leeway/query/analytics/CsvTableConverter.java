@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,8 @@ public class CsvTableConverter extends AbstractHttpMessageConverter<CsvTable> {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** The response stream is the servlet container's to close: closing it here would end the answer early. */
+    private static final CsvMapper CSV = CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final ObjectMapper json;
     /** Reads the rows back without losing digits: 120.00 stays 120.00, 0.1 stays 0.1. */

@@ -61,6 +61,22 @@ class CsvTableConverterTest {
                 "B,1,2,0.5,,,[],10");
     }
 
+    @Test
+    void theTargetIsLeftOpenForTheContainerToClose() throws Exception {
+        boolean[] closed = {false};
+        StringWriter out = new StringWriter() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        converter.write(new Table(List.of(new Row("A", Proportion.of(1, 2), Map.of(), null, List.of()))), out);
+
+        assertThat(closed[0]).isFalse();
+        assertThat(out.toString()).startsWith("group,");
+    }
+
     private String write(CsvTable table) throws Exception {
         StringWriter out = new StringWriter();
         converter.write(table, out);

@@ -27,22 +27,27 @@ import java.util.function.ToLongFunction;
 public class OutcomeAnalytics {
 
     private static final String ANY_GRANTED = "c.bends_granted > 0";
-    private static final String GRANTED_UNDER_POLICY = """
-            EXISTS (SELECT 1 FROM read_model.bend_fact b
-                    WHERE b.case_id = c.case_id AND b.policy_code = ? AND b.status = 'GRANTED')""";
+    private static final String GRANTED_UNDER_POLICY = "g.case_id IS NOT NULL";
+    /**
+     * The cases with a granted bend under the policy, joined once (hashed) rather than looked up per case, which
+     * an EXISTS inside the CASE would do.
+     */
+    private static final String POLICY_GRANTS = """
+            LEFT JOIN (SELECT DISTINCT case_id FROM read_model.bend_fact
+                       WHERE policy_code = ? AND status = 'GRANTED') g ON g.case_id = c.case_id""";
     private static final String SUMS = """
-            SELECT g.channel, g.severity, g.segment, g.arm, count(*) AS cases,
-                   count(g.satisfaction_score) AS scored,
-                   coalesce(sum(g.satisfaction_score), 0) AS score_sum,
-                   coalesce(sum(g.satisfaction_score::int * g.satisfaction_score), 0) AS score_squares,
-                   count(g.first_resolved_at) AS resolved,
-                   count(*) FILTER (WHERE g.first_resolved_at IS NOT NULL AND g.reopenings > 0) AS reopened,
-                   count(*) FILTER (WHERE g.first_resolved_at IS NOT NULL AND g.recontacts > 0) AS recontacted
+            SELECT f.channel, f.severity, f.segment, f.arm, count(*) AS cases,
+                   count(f.satisfaction_score) AS scored,
+                   coalesce(sum(f.satisfaction_score), 0) AS score_sum,
+                   coalesce(sum(f.satisfaction_score::int * f.satisfaction_score), 0) AS score_squares,
+                   count(f.first_resolved_at) AS resolved,
+                   count(*) FILTER (WHERE f.first_resolved_at IS NOT NULL AND f.reopenings > 0) AS reopened,
+                   count(*) FILTER (WHERE f.first_resolved_at IS NOT NULL AND f.recontacts > 0) AS recontacted
             FROM (SELECT c.channel, c.severity, c.segment, c.satisfaction_score, c.first_resolved_at, c.reopenings,
                          c.recontacts,
                          CASE WHEN %s THEN 'BENT' WHEN c.bends_requested = 0 THEN 'COMPARABLE' END AS arm
-                  FROM read_model.case_fact c WHERE true%s) g
-            WHERE g.arm IS NOT NULL
+                  FROM read_model.case_fact c %s WHERE true%s) f
+            WHERE f.arm IS NOT NULL
             GROUP BY 1, 2, 3, 4""";
     private static final String POLICY_EXISTS =
             "SELECT EXISTS (SELECT 1 FROM read_model.policy WHERE policy_code = ?)";
@@ -67,7 +72,8 @@ public class OutcomeAnalytics {
         }
         arguments.addAll(window.arguments());
         Map<Stratum, Arms> strata = new TreeMap<>();
-        jdbc.query(SUMS.formatted(policy == null ? ANY_GRANTED : GRANTED_UNDER_POLICY, window.and("c.opened_at")),
+        jdbc.query(SUMS.formatted(policy == null ? ANY_GRANTED : GRANTED_UNDER_POLICY,
+                        policy == null ? "" : POLICY_GRANTS, window.and("c.opened_at")),
                 row -> {
                     Sums sums = new Sums(row.getLong("cases"), row.getLong("scored"), row.getLong("score_sum"),
                             row.getLong("score_squares"), row.getLong("resolved"), row.getLong("reopened"),

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 /**
  * First-contact resolution, time to resolve, reopen and re-contact rates and CSAT per group, in one grouped query
  * (two for by=agent: resolutions and surveys are credited to different people). Percentiles are PostgreSQL's
- * percentile_cont, so no row leaves the database.
+ * percentile_cont, both from one sort, so no row leaves the database.
  */
 @Service
 public class ResolutionAnalytics {
@@ -29,18 +30,24 @@ public class ResolutionAnalytics {
                                       AND c.recontacts = 0) AS first_contact,
                    count(*) FILTER (WHERE c.first_resolved_at IS NOT NULL AND c.reopenings > 0) AS reopened,
                    count(*) FILTER (WHERE c.first_resolved_at IS NOT NULL AND c.recontacts > 0) AS recontacted,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_resolved_at - c.opened_at)
-                                                      ::double precision) AS median_seconds,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_resolved_at - c.opened_at)
-                                                      ::double precision) AS p90_seconds,
+                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (
+                       ORDER BY extract(epoch FROM c.first_resolved_at - c.opened_at)::double precision) AS seconds%s
+            FROM %s
+            WHERE %s IS NOT NULL%s
+            GROUP BY 1""";
+    /** The CSAT columns; by=agent reads them alone, grouped by whom the survey is credited to. */
+    private static final String SATISFACTION = """
+                   ,
                    count(c.satisfaction_score) AS scored,
                    coalesce(sum(c.satisfaction_score), 0) AS score_sum,
                    count(*) FILTER (WHERE c.satisfaction_score = 1) AS scored_1,
                    count(*) FILTER (WHERE c.satisfaction_score = 2) AS scored_2,
                    count(*) FILTER (WHERE c.satisfaction_score = 3) AS scored_3,
                    count(*) FILTER (WHERE c.satisfaction_score = 4) AS scored_4,
-                   count(*) FILTER (WHERE c.satisfaction_score = 5) AS scored_5
-            FROM %s
+                   count(*) FILTER (WHERE c.satisfaction_score = 5) AS scored_5""";
+    private static final String SATISFACTION_ONLY = """
+            SELECT %s AS grp%s
+            FROM read_model.case_fact c
             WHERE %s IS NOT NULL%s
             GROUP BY 1""";
     private static final String CASES = "read_model.case_fact c";
@@ -57,12 +64,15 @@ public class ResolutionAnalytics {
     public ResolutionView resolution(ResolutionGrouping by, AnalyticsWindow window) {
         Map<String, Figures> groups = new TreeMap<>();
         if (by == ResolutionGrouping.AGENT) {
-            query("c.first_resolved_by", CASES, window, (group, row) -> groups.computeIfAbsent(group, Figures::new)
+            query(FIGURES.formatted("c.first_resolved_by", "", CASES, "c.first_resolved_by",
+                    window.and("c.opened_at")), window, (group, row) -> groups.computeIfAbsent(group, Figures::new)
                     .resolutionFrom(row));
-            query("c.satisfaction_credited_to", CASES, window, (group, row) ->
+            query(SATISFACTION_ONLY.formatted("c.satisfaction_credited_to", SATISFACTION,
+                    "c.satisfaction_credited_to", window.and("c.opened_at")), window, (group, row) ->
                     groups.computeIfAbsent(group, Figures::new).satisfactionFrom(row));
         } else {
-            query(by.key(), by == ResolutionGrouping.POLICY ? CASES_PER_POLICY : CASES, window, (group, row) -> {
+            query(FIGURES.formatted(by.key(), SATISFACTION, by == ResolutionGrouping.POLICY ? CASES_PER_POLICY : CASES,
+                    by.key(), window.and("c.opened_at")), window, (group, row) -> {
                 Figures figures = groups.computeIfAbsent(group, Figures::new);
                 figures.resolutionFrom(row);
                 figures.satisfactionFrom(row);
@@ -73,8 +83,8 @@ public class ResolutionAnalytics {
         return new ResolutionView(Grouping.wire(by), window.from(), window.to(), views);
     }
 
-    private void query(String key, String from, AnalyticsWindow window, GroupRow each) {
-        jdbc.query(FIGURES.formatted(key, from, key, window.and("c.opened_at")),
+    private void query(String sql, AnalyticsWindow window, GroupRow each) {
+        jdbc.query(sql,
                 (RowCallbackHandler) row -> each.accept(row.getString("grp"), row), window.arguments().toArray());
     }
 
@@ -110,8 +120,10 @@ public class ResolutionAnalytics {
             firstContact = row.getLong("first_contact");
             reopened = row.getLong("reopened");
             recontacted = row.getLong("recontacted");
-            median = row.getObject("median_seconds", Double.class);
-            p90 = row.getObject("p90_seconds", Double.class);
+            Array seconds = row.getArray("seconds");
+            Double[] percentiles = seconds == null ? null : (Double[]) seconds.getArray();
+            median = percentiles == null ? null : percentiles[0];
+            p90 = percentiles == null ? null : percentiles[1];
         }
 
         void satisfactionFrom(ResultSet row) throws SQLException {
