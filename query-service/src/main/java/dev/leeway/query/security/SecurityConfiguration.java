@@ -34,7 +34,7 @@ import java.util.Base64;
 /**
  * Reads need a signed JWT like writes do (same issuer and keys as command-service). The case views and the
  * rulebook are for staff: front line, supervisors, policy owners, analysts and auditors; the audit API for
- * auditors. Each endpoint is named here with its roles (and in its handler's OpenAPI security requirement);
+ * auditors; the analytics API for analysts. Each endpoint is named here with its roles (and in its handler's OpenAPI security requirement);
  * anything not named is refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +57,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/policies", "/policies/*", "/policies/*/versions",
                                 "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/audit/**").hasRole("AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/analytics/overrides", "/analytics/outcomes",
+                                "/analytics/fairness", "/analytics/resolution", "/analytics/rule-debt")
+                        .hasRole("ANALYST")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

@@ -49,7 +49,7 @@ class ApiDocumentationIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void theDocumentListsTheCasePolicyAndAuditPathsWithTheRolesOfEach() throws Exception {
+    void theDocumentListsTheCasePolicyAuditAndAnalyticsPathsWithTheRolesOfEach() throws Exception {
         JsonNode paths = document().get("paths");
 
         assertThat(roles(paths, "/cases")).isEqualTo(STAFF);
@@ -61,6 +61,10 @@ class ApiDocumentationIT {
         for (String audit : List.of("/audit/cases/{caseId}/events", "/audit/cases/{caseId}/state", "/audit/exceptions",
                 "/audit/digest", "/audit/verification", "/audit/export")) {
             assertThat(roles(paths, audit)).as(audit).isEqualTo("AUDITOR");
+        }
+        for (String analytics : List.of("/analytics/overrides", "/analytics/outcomes", "/analytics/fairness",
+                "/analytics/resolution", "/analytics/rule-debt")) {
+            assertThat(roles(paths, analytics)).as(analytics).isEqualTo("ANALYST");
         }
         assertThat(paths.path("/policies/{code}").path("get").path("description").asText())
                 .contains("POLICY_NOT_FOUND").endsWith("Roles: " + STAFF + ".");
