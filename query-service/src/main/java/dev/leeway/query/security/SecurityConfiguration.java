@@ -57,6 +57,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/policies", "/policies/*", "/policies/*/versions",
                                 "/policies/*/proposals").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/audit/**").hasRole("AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/analytics/what-if").hasRole("ANALYST")
+                        .requestMatchers(HttpMethod.GET, "/analytics/export/cases", "/analytics/export/case-actors",
+                                "/analytics/export/bends").hasRole("ANALYST")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
