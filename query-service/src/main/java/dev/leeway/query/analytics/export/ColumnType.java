@@ -16,7 +16,11 @@ import java.time.OffsetDateTime;
  */
 enum ColumnType {
 
-    /** Written as text in both formats: notebooks (pandas, polars) read Parquet's UUID type as raw bytes. */
+    /**
+     * Written as text in both formats: notebooks (pandas, polars) read Parquet's UUID type as raw bytes. DuckDB
+     * takes it in as a UUID (two longs; appending a 36-character string costs it six times as much) and turns it
+     * into text as it writes the file.
+     */
     UUID("VARCHAR") {
         @Override
         void csv(ResultSet row, int index, CsvGenerator csv) throws SQLException, IOException {
@@ -25,7 +29,17 @@ enum ColumnType {
 
         @Override
         void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            appendText(row.getString(index), parquet);
+            java.util.UUID value = row.getObject(index, java.util.UUID.class);
+            if (value == null) {
+                parquet.appendNull();
+            } else {
+                parquet.append(value);
+            }
+        }
+
+        @Override
+        String stagingType() {
+            return "UUID";
         }
     },
     TEXT("VARCHAR") {
@@ -138,7 +152,8 @@ enum ColumnType {
             if (value == null) {
                 parquet.appendNull();
             } else {
-                parquet.append(value);
+                // Epoch microseconds: DuckDB's appender takes them at a fifth of the cost of an OffsetDateTime.
+                parquet.appendEpochMicros(value.toEpochSecond() * 1_000_000L + value.getNano() / 1_000);
             }
         }
     };
@@ -152,7 +167,13 @@ enum ColumnType {
         this.duckDbType = duckDbType;
     }
 
+    /** The column's type in the Parquet file, as DuckDB names it. */
     String duckDbType() {
+        return duckDbType;
+    }
+
+    /** The column's type in the in-memory table rows are appended to before the file is written. */
+    String stagingType() {
         return duckDbType;
     }
 

@@ -45,18 +45,9 @@ class CsvExport {
                     throw new UncheckedIOException("CSV export interrupted", e);
                 }
             });
-            if (written[0] == 0) {
-                header(generator, columns);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("CSV export interrupted", e);
         }
         return written[0];
-    }
-
-    /** The generator writes the header with the first row; an empty export still names its columns. */
-    private static void header(CsvGenerator generator, List<FactColumn> columns) throws IOException {
-        generator.writeRaw(String.join(",", columns.stream().map(FactColumn::name).toList()));
-        generator.writeRaw('\n');
     }
 }

@@ -118,7 +118,18 @@ enum FactTable {
     /** The in-memory DuckDB table a Parquet export is assembled in, with the same column names. */
     String duckDbTable(String name) {
         return "CREATE TABLE " + name + " (" + columns.stream()
-                .map(column -> "\"" + column.name() + "\" " + column.type().duckDbType())
+                .map(column -> quoted(column) + " " + column.type().stagingType())
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The rows of that table in the Parquet file's types. */
+    String parquetRows(String table) {
+        return "SELECT " + columns.stream()
+                .map(column -> "CAST(" + quoted(column) + " AS " + column.type().duckDbType() + ") AS " + quoted(column))
+                .collect(Collectors.joining(", ")) + " FROM " + table;
+    }
+
+    private static String quoted(FactColumn column) {
+        return "\"" + column.name() + "\"";
     }
 }
