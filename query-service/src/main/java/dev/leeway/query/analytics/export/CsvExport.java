@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -26,7 +27,7 @@ class CsvExport {
     }
 
     /** @return the number of rows written */
-    long write(FactTable table, OpenedAtRange range, OutputStream out) {
+    long write(FactTable table, AnalyticsWindow range, OutputStream out) {
         List<FactColumn> columns = table.columns();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(column -> schema.addColumn(column.name()));

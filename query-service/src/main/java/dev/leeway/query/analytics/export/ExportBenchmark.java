@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import javax.sql.DataSource;
@@ -48,10 +49,10 @@ public final class ExportBenchmark {
         long bytes;
         if (exportFormat == ExportFormat.CSV) {
             CountingSink sink = new CountingSink();
-            count = new CsvExport(rows).write(facts, OpenedAtRange.ALL, sink);
+            count = new CsvExport(rows).write(facts, AnalyticsWindow.ALL_TIME, sink);
             bytes = sink.bytes;
         } else {
-            ParquetExport.ParquetFile file = new ParquetExport(rows, settings).write(facts, OpenedAtRange.ALL);
+            ParquetExport.ParquetFile file = new ParquetExport(rows, settings).write(facts, AnalyticsWindow.ALL_TIME);
             try (var read = Files.newInputStream(file.path()); CountingSink sink = new CountingSink()) {
                 read.transferTo(sink);
                 bytes = sink.bytes;

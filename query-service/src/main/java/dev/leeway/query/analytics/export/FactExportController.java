@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import dev.leeway.query.web.ApiDocumentation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,8 +57,8 @@ class FactExportController {
                     + "satisfaction and bend counts per case. 400 VALIDATION_FAILED for a bad format or range.")
     @ExportResponses
     void cases(@FormatParameter @RequestParam(defaultValue = "csv") String format,
-               @RangeParameter @RequestParam(required = false) Instant from,
-               @RangeParameter @RequestParam(required = false) Instant to,
+               @RangeParameter @RequestParam(required = false) String from,
+               @RangeParameter @RequestParam(required = false) String to,
                HttpServletResponse response) throws IOException {
         export(FactTable.CASES, format, from, to, response);
     }
@@ -68,8 +69,8 @@ class FactExportController {
                     + "for on it. 400 VALIDATION_FAILED for a bad format or range.")
     @ExportResponses
     void caseActors(@FormatParameter @RequestParam(defaultValue = "csv") String format,
-                    @RangeParameter @RequestParam(required = false) Instant from,
-                    @RangeParameter @RequestParam(required = false) Instant to,
+                    @RangeParameter @RequestParam(required = false) String from,
+                    @RangeParameter @RequestParam(required = false) String to,
                     HttpServletResponse response) throws IOException {
         export(FactTable.CASE_ACTORS, format, from, to, response);
     }
@@ -81,16 +82,16 @@ class FactExportController {
                     + "range.")
     @ExportResponses
     void bends(@FormatParameter @RequestParam(defaultValue = "csv") String format,
-               @RangeParameter @RequestParam(required = false) Instant from,
-               @RangeParameter @RequestParam(required = false) Instant to,
+               @RangeParameter @RequestParam(required = false) String from,
+               @RangeParameter @RequestParam(required = false) String to,
                HttpServletResponse response) throws IOException {
         export(FactTable.BENDS, format, from, to, response);
     }
 
-    private void export(FactTable table, String formatName, Instant from, Instant to, HttpServletResponse response)
+    private void export(FactTable table, String formatName, String from, String to, HttpServletResponse response)
             throws IOException {
         ExportFormat format = ExportFormat.of(formatName);
-        OpenedAtRange range = new OpenedAtRange(from, to);
+        AnalyticsWindow range = AnalyticsWindow.requested(from, to);
         if (format == ExportFormat.CSV) {
             start(response, table, format);
             csv.write(table, range, response.getOutputStream());
@@ -124,8 +125,8 @@ class FactExportController {
 
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
-    @Parameter(description = "ISO-8601 instant on the case's opened_at; from inclusive, to exclusive; open when "
-            + "absent", example = "2026-01-01T00:00:00Z")
+    @Parameter(description = "On the case's opened_at, from inclusive, to exclusive, open when absent: an ISO-8601 "
+            + "instant, or a date meaning its midnight UTC", example = "2026-01-01T00:00:00Z")
     @interface RangeParameter {
     }
 

@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -26,8 +27,9 @@ class FactRows {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Each row of {@code table} whose case was opened in {@code range}, columns in {@link FactTable#columns()} order. */
-    void stream(FactTable table, OpenedAtRange range, RowCallbackHandler row) {
-        readOnly.executeWithoutResult(status -> jdbc.query(table.select(range), row, range.parameters()));
+    /** Each row of {@code table} whose case was opened in {@code window}, columns in {@link FactTable#columns()} order. */
+    void stream(FactTable table, AnalyticsWindow window, RowCallbackHandler row) {
+        readOnly.executeWithoutResult(status -> jdbc.query(table.select(window), row,
+                window.arguments().toArray()));
     }
 }

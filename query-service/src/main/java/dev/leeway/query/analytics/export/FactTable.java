@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -99,20 +100,20 @@ enum FactTable {
     }
 
     /**
-     * Every row of the table whose case was opened in {@code range}. No ORDER BY: sorting every bend would cost
+     * Every row of the table whose case was opened in {@code window}. No ORDER BY: sorting every bend would cost
      * the database more than the export itself, and a notebook sorts as it likes.
      */
-    String select(OpenedAtRange range) {
+    String select(AnalyticsWindow window) {
         String selected = columns.stream().map(column -> "t." + column.name()).collect(Collectors.joining(", "));
         String from = " FROM read_model." + table + " t";
-        if (range.unbounded()) {
+        if (window.unbounded()) {
             return "SELECT " + selected + from;
         }
         if (this == CASES) {
-            return "SELECT " + selected + from + " WHERE " + range.condition("t");
+            return "SELECT " + selected + from + " WHERE TRUE" + window.and("t.opened_at");
         }
-        return "SELECT " + selected + from + " JOIN read_model.case_fact c ON c.case_id = t.case_id WHERE "
-                + range.condition("c");
+        return "SELECT " + selected + from + " JOIN read_model.case_fact c ON c.case_id = t.case_id WHERE TRUE"
+                + window.and("c.opened_at");
     }
 
     /** The in-memory DuckDB table a Parquet export is assembled in, with the same column names. */

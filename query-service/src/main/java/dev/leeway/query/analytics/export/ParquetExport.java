@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics.export;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ class ParquetExport {
     }
 
     /** A new Parquet file of the rows of {@code table} whose case was opened in {@code range}. */
-    ParquetFile write(FactTable table, OpenedAtRange range) {
+    ParquetFile write(FactTable table, AnalyticsWindow range) {
         Path file = temporaryFile();
         long started = System.nanoTime();
         try (DuckDBConnection duck = duckDb(spillDirectory(file)); Statement statement = duck.createStatement()) {

@@ -1,7 +1,7 @@
 package dev.leeway.query.analytics.whatif;
 
 import dev.leeway.kernel.policies.PolicyCode;
-import dev.leeway.query.analytics.export.OpenedAtRange;
+import dev.leeway.query.analytics.AnalyticsWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -45,20 +47,21 @@ class BendHistory {
     }
 
     /**
-     * Every bend of the policy on a case opened in {@code range}, in the order asked: requested_at, then case and
+     * Every bend of the policy on a case opened in {@code window}, in the order asked: requested_at, then case and
      * the case's own sequence (the order {@code bend_fact_by_policy} keeps, so PostgreSQL reads it without sorting).
      * One read-only transaction: the replay sees one snapshot and the driver honours the fetch size.
      */
-    void inOrderAsked(PolicyCode code, OpenedAtRange range, Consumer<PastBend> replay) {
+    void inOrderAsked(PolicyCode code, AnalyticsWindow window, Consumer<PastBend> replay) {
         String sql = """
                 SELECT b.case_id, b.value_amount, b.value_currency, b.within_bounds, b.status, b.authority,
                        b.approver_role, b.requested_by, b.requester_roles, b.requested_at, c.satisfaction_score
                 FROM read_model.bend_fact b JOIN read_model.case_fact c ON c.case_id = b.case_id
-                WHERE b.policy_code = ? AND %s
-                ORDER BY b.policy_code, b.requested_at, b.case_id, b.requested_sequence""".formatted(range.condition("c"));
-        Object[] parameters = new Object[range.parameters().length + 1];
-        parameters[0] = code.value();
-        System.arraycopy(range.parameters(), 0, parameters, 1, range.parameters().length);
+                WHERE b.policy_code = ?%s
+                ORDER BY b.policy_code, b.requested_at, b.case_id, b.requested_sequence""".formatted(window.and("c.opened_at"));
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(code.value());
+        arguments.addAll(window.arguments());
+        Object[] parameters = arguments.toArray();
         readOnly.executeWithoutResult(status -> jdbc.query(sql, row -> {
             int score = row.getInt(11);
             Integer satisfaction = row.wasNull() ? null : score;

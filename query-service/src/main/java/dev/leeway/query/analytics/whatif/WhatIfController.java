@@ -3,7 +3,7 @@ package dev.leeway.query.analytics.whatif;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.policies.PolicyTerms;
-import dev.leeway.query.analytics.export.OpenedAtRange;
+import dev.leeway.query.analytics.AnalyticsWindow;
 import dev.leeway.query.web.ApiDocumentation;
 import dev.leeway.query.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,13 +48,13 @@ class WhatIfController {
                     + "has, another currency than the policy's); 404 POLICY_NOT_FOUND.")
     WhatIfView whatIf(@Valid @RequestBody WhatIfRequest request) {
         PolicyCode code = policyCode(request.policyCode());
-        OpenedAtRange range = new OpenedAtRange(request.from(), request.to());
+        AnalyticsWindow window = AnalyticsWindow.requested(request.from(), request.to());
         BendHistory.PolicyInForce policy = history.policy(code).orElseThrow(() ->
                 new ApiProblem(ErrorCode.POLICY_NOT_FOUND, "No policy " + code + "."));
         PolicyTerms terms = ProposedTerms.of(request, policy);
         WhatIfReplay replay = new WhatIfReplay(code, terms);
         WhatIfTally tally = new WhatIfTally(Currency.getInstance(policy.currency()));
-        history.inOrderAsked(code, range, bend -> tally.add(bend, WhatIfReplay.actual(bend), replay.proposed(bend)));
+        history.inOrderAsked(code, window, bend -> tally.add(bend, WhatIfReplay.actual(bend), replay.proposed(bend)));
         return tally.view(code.value(), request.from(), request.to());
     }
 

@@ -26,15 +26,4 @@ class ColumnTypeTest {
         assertThat(ColumnType.fitting(new BigDecimal("1E+33"))).isNotNull();
         assertThat(ColumnType.fitting(null)).isNull();
     }
-
-    @Test
-    void aRangeSelectsOpenedAtFromInclusiveToExclusiveAndRefusesAnEmptyOne() {
-        OpenedAtRange range = new OpenedAtRange(Instant.parse("2031-01-01T00:00:00Z"), null);
-
-        assertThat(range.condition("c")).isEqualTo("c.opened_at >= ?");
-        assertThat(range.parameters()).hasSize(1);
-        assertThat(OpenedAtRange.ALL.condition("c")).isEqualTo("TRUE");
-        assertThatThrownBy(() -> new OpenedAtRange(Instant.parse("2031-01-01T00:00:00Z"),
-                Instant.parse("2031-01-01T00:00:00Z"))).isInstanceOf(ApiProblem.class);
-    }
 }

@@ -319,7 +319,7 @@ class FactExportIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"?format=xlsx", "?from=2031-02-01T00:00:00Z&to=2031-01-01T00:00:00Z",
-            "?from=2031-01-01T00:00:00Z&to=2031-01-01T00:00:00Z", "?from=yesterday"})
+            "?from=yesterday"})
     void aBadFormatOrRangeIsA400(String query) throws Exception {
         assertProblem(get("/analytics/export/bends" + query, "ANALYST"), 400, "VALIDATION_FAILED");
     }
