@@ -1,9 +1,6 @@
 package dev.leeway.projection.cases;
 
-import dev.leeway.kernel.cases.ExceptionDeclined;
-import dev.leeway.kernel.cases.ExceptionGranted;
-import dev.leeway.kernel.cases.ExceptionRequested;
-import dev.leeway.kernel.cases.ExceptionReviewed;
+import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.customers.CustomerDataErased;
 import dev.leeway.projection.privacy.PersonalTexts;
 import dev.leeway.kernel.privacy.PersonalText;
@@ -107,15 +104,7 @@ class CaseSummaryProjection implements Projection, BulkRebuild {
     }
 
     private static UUID bendId(Object payload) {
-        if (payload instanceof ExceptionRequested e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionGranted e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionDeclined e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionReviewed e) {
-            return e.exceptionId().value();
-        }
-        return null;
+        ExceptionId bend = ExceptionId.concernedBy(payload);
+        return bend == null ? null : bend.value();
     }
 }

@@ -1,9 +1,8 @@
 package dev.leeway.projection.facts;
 
-import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
+import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.cases.ExceptionRequested;
-import dev.leeway.kernel.cases.ExceptionReviewed;
 import dev.leeway.projection.stream.BulkRebuild;
 import dev.leeway.projection.stream.BulkReplay;
 import dev.leeway.projection.stream.ProjectedEvent;
@@ -84,15 +83,7 @@ class CaseFactsProjection implements Projection, BulkRebuild {
     }
 
     private static UUID bendId(Object payload) {
-        if (payload instanceof ExceptionRequested e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionGranted e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionDeclined e) {
-            return e.exceptionId().value();
-        } else if (payload instanceof ExceptionReviewed e) {
-            return e.exceptionId().value();
-        }
-        return null;
+        ExceptionId bend = ExceptionId.concernedBy(payload);
+        return bend == null ? null : bend.value();
     }
 }

@@ -18,6 +18,20 @@ public record ExceptionId(UUID value) {
         return new ExceptionId(UUID.fromString(value));
     }
 
+    /** The bend a case event is about: a request, grant, decline or review names one; other events none (null). */
+    public static ExceptionId concernedBy(Object event) {
+        if (event instanceof ExceptionRequested e) {
+            return e.exceptionId();
+        } else if (event instanceof ExceptionGranted e) {
+            return e.exceptionId();
+        } else if (event instanceof ExceptionDeclined e) {
+            return e.exceptionId();
+        } else if (event instanceof ExceptionReviewed e) {
+            return e.exceptionId();
+        }
+        return null;
+    }
+
     @JsonValue
     @Override
     public String toString() {
