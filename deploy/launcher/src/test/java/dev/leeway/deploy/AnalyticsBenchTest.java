@@ -1,7 +1,9 @@
 package dev.leeway.deploy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -39,9 +41,14 @@ class AnalyticsBenchTest {
     void figuresAreShownInUnitsPeopleRead() {
         assertThat(AnalyticsBench.millis(12_345_678)).isEqualTo("12.3 ms");
         assertThat(AnalyticsBench.seconds(1_234_567_890)).isEqualTo("1.23 s");
+        assertThat(AnalyticsBench.duration(84_400_000)).isEqualTo("84 ms");
+        assertThat(AnalyticsBench.duration(2_346_000_000L)).isEqualTo("2.35 s");
         assertThat(AnalyticsBench.size(512)).isEqualTo("512 B");
         assertThat(AnalyticsBench.size(2_048)).isEqualTo("2.0 KiB");
         assertThat(AnalyticsBench.size(5 * 1024 * 1024 + 512 * 1024)).isEqualTo("5.5 MiB");
+        assertThat(AnalyticsBench.amounts(new ObjectMapper().createObjectNode()
+                .put("AGENT", new BigDecimal("6E+1")).put("SUPERVISOR", new BigDecimal("250.50"))))
+                .isEqualTo("AGENT 60, SUPERVISOR 250.5");
         assertThat(AnalyticsBench.counts(Map.of("NEW", 25L, "LOYAL", 25L, "REGULAR", 50L)))
                 .isEqualTo("REGULAR 50 (50%), LOYAL 25 (25%), NEW 25 (25%)");
     }
