@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,13 +87,8 @@ public final class Bench {
     }
 
     private static String percentiles(List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", at(sorted, 0.50), at(sorted, 0.95),
-                at(sorted, 0.99), sorted.get(sorted.size() - 1));
-    }
-
-    private static long at(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+        Percentiles percentiles = Percentiles.of(millis);
+        return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", percentiles.p50(), percentiles.p95(),
+                percentiles.p99(), percentiles.max());
     }
 }

@@ -7,6 +7,7 @@ import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.CaseReopened;
 import dev.leeway.kernel.cases.CaseResolved;
 import dev.leeway.kernel.cases.Channel;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.Deviation;
 import dev.leeway.kernel.cases.Direction;
 import dev.leeway.kernel.cases.ExceptionDeclined;
@@ -57,13 +58,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A made-up but realistic history for the rebuild bench, event by event in global order, as command-service would
+ * A made-up but realistic history for the benches, event by event in global order, as command-service would
  * have appended it: a rulebook defined first and revised now and then, and many cases open at once, interleaved,
  * each going through its own lifecycle (opened, assigned, conversations, bends granted on own authority or asked
  * for and decided by a second person, reviews that sometimes propose a rule change, resolution, satisfaction,
  * now and then a reopening), plus a few customers erased. Free text is sealed with per-customer keys exactly as
  * the command side seals it; the keys it needs (and the ones erasures destroy) are handed out as
- * {@link KeyChange}s, to be written with the events.
+ * {@link KeyChange}s, to be written with the events. Each customer belongs to a segment (NEW, REGULAR, LOYAL or
+ * UNKNOWN, in fixed shares), which their cases are opened with. A {@link Shape} says how bends spread over the
+ * policies and how far apart events are.
  * <p>
  * Every choice comes from one seeded {@link Random}, so a seed gives the same sequence of events (only the
  * ciphertexts differ). It holds the cases in flight and the customer pool, never the history: memory is flat in
@@ -80,7 +83,43 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
     private static final int AGENTS = 40;
     private static final int SUPERVISORS = 8;
     private static final String CURRENCY = "EUR";
-    private static final long MEAN_MILLIS_BETWEEN_EVENTS = 2_000;
+    /** The policy a skewed {@link Shape} gives most bends to: goodwill is what agents bend most. */
+    static final String TOP_POLICY = "GOODWILL-CREDIT";
+
+    /**
+     * What a bench needs of the history beyond its size.
+     *
+     * @param topPolicyPercent        the share of bends under {@link #TOP_POLICY}, the rest spread evenly over the
+     *                                other bendable policies; 0 spreads all bends evenly over every bendable policy
+     * @param meanMillisBetweenEvents how far apart events are on average, in store time
+     */
+    record Shape(int topPolicyPercent, long meanMillisBetweenEvents) {
+
+        /** The rebuild bench's: bends even over the policies, events 2 s apart (a million in about 23 days). */
+        static final Shape EVEN = new Shape(0, 2_000);
+        /**
+         * The analytics bench's: 60% of bends under one policy (about 50,000 of the 84,000 bends of a million
+         * events: the what-if's worst case), events 30 s apart (a million in about 11 months, so that weeks group).
+         */
+        static final Shape ANALYTICS = new Shape(60, 30_000);
+
+        Shape {
+            if (topPolicyPercent < 0 || topPolicyPercent > 100 || meanMillisBetweenEvents < 1) {
+                throw new IllegalArgumentException("topPolicyPercent 0-100 and meanMillisBetweenEvents at least 1");
+            }
+        }
+    }
+
+    /** Segments and the per-mille of customers in each, in order; the rest are UNKNOWN (opened without one). */
+    private static final Map<String, Integer> SEGMENT_SHARES = segmentShares();
+
+    private static Map<String, Integer> segmentShares() {
+        Map<String, Integer> shares = new LinkedHashMap<>();
+        shares.put("NEW", 250);
+        shares.put("REGULAR", 450);
+        shares.put("LOYAL", 200);
+        return shares; // UNKNOWN: the remaining 100
+    }
 
     /** One event, as a row of {@code event_store.domain_event_entry} holds it before serialisation. */
     record Row(UUID eventId, String aggregateType, String aggregateId, long sequence, Instant timestamp,
@@ -106,6 +145,7 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
     }
 
     private final long total;
+    private final Shape shape;
     private final Random random;
     private final int customers;
     private Instant clock;
@@ -117,16 +157,23 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
     private final Map<String, Integer> erasures = new HashMap<>();
     private final List<KeyChange> keyChanges = new ArrayList<>();
     private final Map<String, Long> mix = new TreeMap<>();
+    private final Map<String, Long> bendsByPolicy = new TreeMap<>();
+    private final Map<String, Long> casesBySegment = new TreeMap<>();
     private long casesOpened;
 
     private record LiveKey(String keyId, byte[] key) {
     }
 
     BenchHistory(long total, long seed, Instant start) {
+        this(total, seed, start, Shape.EVEN);
+    }
+
+    BenchHistory(long total, long seed, Instant start, Shape shape) {
         if (total < 0) {
             throw new IllegalArgumentException("events must not be negative");
         }
         this.total = total;
+        this.shape = shape;
         this.random = new Random(seed);
         this.clock = start;
         // About 25 events per customer: most have one case, some come back.
@@ -135,8 +182,9 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
     }
 
     /** A history of {@code total} events ending about now. */
-    static BenchHistory endingNow(long total, long seed) {
-        return new BenchHistory(total, seed, Instant.now().minusMillis(total * MEAN_MILLIS_BETWEEN_EVENTS));
+    static BenchHistory endingNow(long total, long seed, Shape shape) {
+        return new BenchHistory(total, seed, Instant.now().minusMillis(total * shape.meanMillisBetweenEvents()),
+                shape);
     }
 
     @Override
@@ -155,6 +203,13 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
         emitted++;
         Row row = ready.poll();
         mix.merge(row.payload().getClass().getSimpleName(), 1L, Long::sum);
+        if (row.payload() instanceof ExceptionRequested requested) {
+            bendsByPolicy.merge(requested.policyCode().value(), 1L, Long::sum);
+        } else if (row.payload() instanceof ExceptionGranted granted && granted.authority() == Authority.OWN_LIMIT) {
+            bendsByPolicy.merge(granted.policyCode().value(), 1L, Long::sum);
+        } else if (row.payload() instanceof CaseOpened opened) {
+            casesBySegment.merge(opened.segment().code(), 1L, Long::sum);
+        }
         return row;
     }
 
@@ -172,6 +227,37 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
 
     long casesOpened() {
         return casesOpened;
+    }
+
+    /**
+     * Bends handed out so far, by policy code: each asked for (ExceptionRequested) or granted at once on own
+     * authority; one row of bend_fact each.
+     */
+    Map<String, Long> bendsByPolicy() {
+        return Map.copyOf(bendsByPolicy);
+    }
+
+    /** Cases opened in the events handed out so far, by segment. */
+    Map<String, Long> casesBySegment() {
+        return Map.copyOf(casesBySegment);
+    }
+
+    /**
+     * A customer's segment, from their number alone (not from the seeded {@link Random}, so that segments leave the
+     * rest of a seed's history as it was): the same customer is in the same segment on every case.
+     */
+    static CustomerSegment segmentOf(int customerNumber) {
+        // A fixed bijective scramble, so that neighbouring numbers do not fall into the same segment.
+        long mixed = (customerNumber * 0x9E3779B97F4A7C15L) >>> 32;
+        int perMille = (int) Math.floorMod(mixed, 1000L);
+        int upTo = 0;
+        for (Map.Entry<String, Integer> share : SEGMENT_SHARES.entrySet()) {
+            upTo += share.getValue();
+            if (perMille < upTo) {
+                return new CustomerSegment(share.getKey());
+            }
+        }
+        return CustomerSegment.UNKNOWN;
     }
 
     // ---- the rulebook ---------------------------------------------------------------------------------------
@@ -262,7 +348,8 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
 
     private final class CaseLife {
         final CaseId caseId = new CaseId(uuid());
-        final CustomerId customer = new CustomerId(String.format("CUST-%07d", random.nextInt(customers)));
+        final int customerNumber = random.nextInt(customers);
+        final CustomerId customer = new CustomerId(String.format("CUST-%07d", customerNumber));
         final String agent = agent();
         final Deque<Step> plan = new ArrayDeque<>();
         final Deque<Bend> requested = new ArrayDeque<>();
@@ -325,7 +412,8 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
                             pick(FailureCause.values())) : null;
                     caseEvent(new CaseOpened(caseId, customer, pick(Channel.values()),
                             seal("Order " + random.nextInt(1_000_000) + ": " + pick(SUBJECTS)),
-                            chance(70) ? seal(pick(DESCRIPTIONS)) : null, failure), agent, Role.AGENT);
+                            chance(70) ? seal(pick(DESCRIPTIONS)) : null, failure, segmentOf(customerNumber)),
+                            agent, Role.AGENT);
                 }
                 case ASSIGN -> caseEvent(new CaseAssigned(caseId, agent), "supervisor-" + supervisor(),
                         Role.SUPERVISOR);
@@ -349,8 +437,7 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
         }
 
         private void bend() {
-            List<PolicyLife> bendable = policies.stream().filter(PolicyLife::bendable).toList();
-            PolicyLife policy = bendable.get(random.nextInt(bendable.size()));
+            PolicyLife policy = bentPolicy();
             boolean ownLimit = chance(60);
             int value = ownLimit ? 5 + random.nextInt(policy.agentLimit - 4)
                     : policy.agentLimit + 1 + random.nextInt(policy.supervisorLimit - policy.agentLimit);
@@ -440,6 +527,21 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
                 "privacy-officer", Role.ADMIN);
     }
 
+    /** Evenly over the bendable policies, or with the shape's share under the top policy. */
+    private PolicyLife bentPolicy() {
+        List<PolicyLife> bendable = policies.stream().filter(PolicyLife::bendable).toList();
+        if (shape.topPolicyPercent() == 0) {
+            return bendable.get(random.nextInt(bendable.size()));
+        }
+        if (chance(shape.topPolicyPercent())) {
+            return bendable.stream().filter(policy -> policy.code.value().equals(TOP_POLICY)).findFirst()
+                    .orElseThrow();
+        }
+        List<PolicyLife> others = bendable.stream().filter(policy -> !policy.code.value().equals(TOP_POLICY))
+                .toList();
+        return others.get(random.nextInt(others.size()));
+    }
+
     // ---- the global order ---------------------------------------------------------------------------------------
 
     private void step() {
@@ -463,7 +565,7 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
     }
 
     private void emit(String aggregateType, String aggregateId, long sequence, Object payload, String actor, Role role) {
-        clock = clock.plusMillis(random.nextInt((int) (2 * MEAN_MILLIS_BETWEEN_EVENTS)));
+        clock = clock.plusMillis(random.nextInt((int) (2 * shape.meanMillisBetweenEvents())));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(MetadataKeys.ACTOR_ID, actor);
         metadata.put(MetadataKeys.ACTOR_ROLES, role.name());

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code deploy/leeway token --user <id> --roles <ROLE[,ROLE]>}: prints a bearer token the local platform accepts.
  * {@code deploy/leeway verify --db <url> | --bundle <file>}: proves an event store, or an export, intact or not.
  * {@code deploy/leeway rebuild <projection>|--all}: rebuilds read models from the event store (see {@link RebuildCommand}).
- * {@code deploy/leeway bench [rebuild]}: measures the running platform, or rebuilds on a throw-away store.
+ * {@code deploy/leeway bench [rebuild|analytics]}: measures the running platform, or rebuilds (and answers analysts'
+ * questions) on a throw-away store.
  */
 public final class Leeway {
 
@@ -29,6 +30,7 @@ public final class Leeway {
                    deploy/leeway rebuild <projection>|--all [--dry-run] [--url <projection-service url>]
                    deploy/leeway bench [--cases <n>] [--clients <n>]   (against a running local platform)
                    deploy/leeway bench rebuild [--events <n>] [--keep]   (standalone: a throw-away store)
+                   deploy/leeway bench analytics [--events <n>] [--keep]   (standalone: query-service's analytics)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -46,6 +48,8 @@ public final class Leeway {
             case "bench" -> {
                 if (args.length > 1 && args[1].equals("rebuild")) {
                     rebuildBench(settings, Arrays.copyOfRange(args, 2, args.length));
+                } else if (args.length > 1 && args[1].equals("analytics")) {
+                    analyticsBench(settings, Arrays.copyOfRange(args, 2, args.length));
                 } else {
                     bench(settings, Arrays.copyOfRange(args, 1, args.length));
                 }
@@ -130,19 +134,33 @@ public final class Leeway {
     }
 
     private static void rebuildBench(PlatformSettings settings, String[] args) {
-        RebuildBench.Options options;
-        try {
-            options = RebuildBench.Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage() + "\n" + USAGE);
-            return;
-        }
+        BenchOptions options = benchOptions(args);
         try {
             RebuildBench.run(settings.root(), options, System.out, System.err);
             System.exit(0); // the in-process broker's threads would keep the JVM alive
         } catch (Exception e) {
             System.err.println("Rebuild bench failed: " + e);
             System.exit(2);
+        }
+    }
+
+    private static void analyticsBench(PlatformSettings settings, String[] args) {
+        BenchOptions options = benchOptions(args);
+        try {
+            AnalyticsBench.run(settings.root(), options, System.out, System.err);
+            System.exit(0); // the in-process broker's threads would keep the JVM alive
+        } catch (Exception e) {
+            System.err.println("Analytics bench failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private static BenchOptions benchOptions(String[] args) {
+        try {
+            return BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage() + "\n" + USAGE);
+            throw e; // not reached: fail exits
         }
     }
 

@@ -2,6 +2,7 @@ package dev.leeway.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.cases.CaseOpened;
+import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.kernel.codec.EventJson;
@@ -20,10 +21,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rebuild bench's made-up history has the shape of a real event store; its timing is not tested. */
+/** The benches' made-up history has the shape of a real event store; its timing is not tested. */
 class BenchHistoryTest {
 
     private static final int EVENTS = 20_000;
@@ -168,6 +170,66 @@ class BenchHistoryTest {
             assertThat(same.eventId()).isEqualTo(row.eventId());
             assertThat(same.payloadType()).isEqualTo(row.payloadType());
         }
+    }
+
+    @Test
+    void casesAreOpenedWithTheirCustomersSegmentInFixedShares() {
+        Map<String, String> segmentOfCustomer = new HashMap<>();
+        for (BenchHistory.Row row : rows) {
+            if (row.payload() instanceof CaseOpened opened) {
+                String before = segmentOfCustomer.putIfAbsent(opened.customerId().value(), opened.segment().code());
+                assertThat(before).as("a customer's segment on every case").isIn(null, opened.segment().code());
+            }
+        }
+        Map<String, Long> segments = history.casesBySegment();
+        long cases = history.casesOpened();
+        assertThat(segments.keySet()).containsExactlyInAnyOrder("NEW", "REGULAR", "LOYAL", "UNKNOWN");
+        assertThat(segments.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(cases);
+        assertThat(segments.get("REGULAR")).isBetween(cases * 40 / 100, cases * 50 / 100);
+        assertThat(segments.get("UNKNOWN")).isBetween(cases * 6 / 100, cases * 14 / 100);
+    }
+
+    @Test
+    void segmentsComeFromTheCustomerNumberAlone() {
+        Map<String, Long> shares = new HashMap<>();
+        IntStream.range(0, 100_000).mapToObj(BenchHistory::segmentOf)
+                .forEach(segment -> shares.merge(segment.code(), 1L, Long::sum));
+
+        assertThat(BenchHistory.segmentOf(1234)).isEqualTo(BenchHistory.segmentOf(1234));
+        assertThat(shares.get("NEW")).isBetween(24_000L, 26_000L);
+        assertThat(shares.get("REGULAR")).isBetween(44_000L, 46_000L);
+        assertThat(shares.get("LOYAL")).isBetween(19_000L, 21_000L);
+        assertThat(shares.get(CustomerSegment.UNKNOWN.code())).isBetween(9_000L, 11_000L);
+    }
+
+    @Test
+    void bendsAreEvenOverTheBendablePoliciesByDefault() {
+        Map<String, Long> bends = history.bendsByPolicy();
+        long total = bends.values().stream().mapToLong(Long::longValue).sum();
+
+        assertThat(bends).hasSize(5).doesNotContainKey("SAFETY-RECALL");
+        assertThat(bends.values()).allSatisfy(count -> assertThat(count).isBetween(total / 5 * 8 / 10, total / 5 * 12 / 10));
+        assertThat(total).isEqualTo(history.mix().get("ExceptionRequested") + rows.stream()
+                .filter(row -> row.payload() instanceof ExceptionGranted granted
+                        && granted.authority() == dev.leeway.kernel.cases.Authority.OWN_LIMIT).count());
+    }
+
+    @Test
+    void theAnalyticsShapePutsMostBendsUnderOnePolicyAndLeavesTheRestOfTheLifecycleAlone() {
+        BenchHistory skewed = new BenchHistory(EVENTS, 42, Instant.parse("2025-01-01T00:00:00Z"),
+                BenchHistory.Shape.ANALYTICS);
+        Instant last = null;
+        while (skewed.hasNext()) {
+            last = skewed.next().timestamp();
+        }
+        Map<String, Long> bends = skewed.bendsByPolicy();
+        long total = bends.values().stream().mapToLong(Long::longValue).sum();
+
+        assertThat(bends.get(BenchHistory.TOP_POLICY)).isBetween(total * 55 / 100, total * 65 / 100);
+        assertThat(bends).hasSize(5);
+        assertThat(skewed.casesOpened()).isBetween(history.casesOpened() * 9 / 10, history.casesOpened() * 11 / 10);
+        assertThat(last).as("30 s apart on average: 20,000 events in about a week")
+                .isBetween(Instant.parse("2025-01-06T00:00:00Z"), Instant.parse("2025-01-09T00:00:00Z"));
     }
 
     private static List<PersonalText> sealedTexts(Object payload) {

@@ -1,0 +1,197 @@
+package dev.leeway.deploy;
+
+import dev.leeway.infra.EmbeddedPostgresServer;
+import dev.leeway.infra.FreePorts;
+import dev.leeway.infra.KafkaBroker;
+import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.infra.LocalTokens;
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * What a standalone bench starts, all in a scratch folder of its own: an embedded PostgreSQL whose event store is
+ * built by command-service's own migrations, a Kafka broker, packaged services on free ports, a local token key.
+ * Everything is stopped once, in reverse order, whether the bench ends normally, fails or is interrupted (Ctrl-C
+ * runs a shutdown hook: the services and PostgreSQL are processes of their own). The folder is deleted unless
+ * {@code keep}, or the bench failed (its logs/ say why).
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path scratch;
+    private final boolean keep;
+    private final PrintStream terminal;
+    private final Thread hook;
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private volatile EmbeddedPostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile String url;
+    private volatile LocalTokens tokens;
+    private volatile boolean succeeded;
+    private boolean closed;
+
+    private BenchPlatform(Path root, Path scratch, boolean keep, PrintStream terminal) {
+        this.root = root;
+        this.scratch = scratch;
+        this.keep = keep;
+        this.terminal = terminal;
+        this.hook = new Thread(this::close, "bench-shutdown");
+    }
+
+    /**
+     * A scratch folder named after the bench; from here on, the embedded servers and services log into its logs/,
+     * not over the figures (so call this before anything creates a logger).
+     */
+    static BenchPlatform open(Path root, String bench, boolean keep, PrintStream terminal) throws IOException {
+        Path scratch = Files.createTempDirectory("leeway-bench-" + bench + "-");
+        System.setProperty("leeway.logs", scratch.resolve("logs").toString());
+        BenchPlatform platform = new BenchPlatform(root, scratch, keep, terminal);
+        Runtime.getRuntime().addShutdownHook(platform.hook);
+        return platform;
+    }
+
+    /** A packaged service's jar; call before {@link #open} so that a missing one fails before anything starts. */
+    static Path jar(Path root, String service) {
+        Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        return jar;
+    }
+
+    Path scratch() {
+        return scratch;
+    }
+
+    /** Starts PostgreSQL and builds an empty event store in it; answers its JDBC URL (superuser, no password). */
+    String startEventStore() {
+        postgres = EmbeddedPostgresServer.startPersistent(scratch.resolve("postgres"), FreePorts.next());
+        postgres.ensureDatabase(LocalInfrastructure.DATABASE);
+        url = postgres.jdbcUrl(LocalInfrastructure.DATABASE);
+        Path migrations = root.resolve("command-service/src/main/resources/db/migration/event-store");
+        if (!Files.isDirectory(migrations)) {
+            throw new IllegalStateException(migrations + " is missing: run from a Leeway clone (-Dleeway.root)");
+        }
+        // The read model is left to projection-service, which migrates it from its own jar at start.
+        Flyway.configure()
+                .dataSource(url, EmbeddedPostgresServer.SUPERUSER, "")
+                .schemas("event_store").defaultSchema("event_store")
+                .locations("filesystem:" + migrations)
+                .placeholders(Map.of("command_role", "leeway_command", "command_password", "leeway_command",
+                        "projection_role", "leeway_projection", "projection_password", "leeway_projection",
+                        "query_role", "leeway_query", "query_password", "leeway_query"))
+                .load().migrate();
+        return url;
+    }
+
+    String serverVersion() throws SQLException {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SHOW server_version")) {
+            version.next();
+            return "PostgreSQL " + version.getString(1);
+        }
+    }
+
+    /** A superuser connection to the bench's database. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "");
+    }
+
+    void startKafka() {
+        kafka = KafkaBroker.start(scratch.resolve("kafka"), FreePorts.next(), FreePorts.next());
+    }
+
+    /** The bench's own key pair: the services started here trust it (local profile), nothing else does. */
+    LocalTokens tokens() {
+        if (tokens == null) {
+            tokens = LocalTokens.in(scratch.resolve("keys"));
+        }
+        return tokens;
+    }
+
+    /**
+     * Starts a packaged service on a free port (told through {@code portVariable}) with what every service needs
+     * (database, Kafka when started, the local profile and key) plus {@code extra}, and waits until it is healthy.
+     */
+    ServiceProcess startService(String name, String portVariable, Map<String, String> extra) {
+        Path jar = jar(root, name);
+        int port = FreePorts.next();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LEEWAY_DB_URL", url);
+        environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
+        environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
+        if (kafka != null) {
+            environment.put("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("LEEWAY_LOCAL_JWT_PUBLIC_KEY", tokens().publicKeyFile().toString());
+        environment.put(portVariable, Integer.toString(port));
+        environment.putAll(extra);
+        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, scratch.resolve("logs"));
+        services.add(service); // before waiting: one that never gets healthy is stopped too
+        service.awaitHealthy(START_TIMEOUT);
+        return service;
+    }
+
+    /** Call when the bench got to its end: then the folder is deleted on close (unless kept). */
+    void succeeded() {
+        succeeded = true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (keep || !succeeded) {
+            terminal.println("Kept " + scratch + (succeeded ? "" : " (its logs/ say what went wrong)")
+                    + "; delete it when done.");
+        } else {
+            deleteRecursively(scratch);
+        }
+        if (Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: nothing left to undo.
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}
