@@ -141,11 +141,7 @@ class AnalyticsController {
     }
 
     private static AnalyticsWindow window(String from, String to) {
-        try {
-            return AnalyticsWindow.parse(from, to);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, e.getMessage() + ".");
-        }
+        return AnalyticsWindow.requested(from, to);
     }
 
     private static <E extends Enum<E>> E by(Class<E> type, String value) {

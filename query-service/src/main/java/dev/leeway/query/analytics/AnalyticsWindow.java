@@ -1,5 +1,7 @@
 package dev.leeway.query.analytics;
 
+import dev.leeway.kernel.ErrorCode;
+import dev.leeway.query.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,6 +47,24 @@ public record AnalyticsWindow(Instant from, Instant to) {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 instant (2026-01-05T00:00:00Z) or date "
                     + "(2026-01-05)");
+        }
+    }
+
+    /** A window as a request gives it; a problem (400 VALIDATION_FAILED) naming what is wrong. */
+    public static AnalyticsWindow requested(String from, String to) {
+        try {
+            return parse(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, e.getMessage() + ".");
+        }
+    }
+
+    /** A window as a request body gives it; a problem (400 VALIDATION_FAILED) when from is after to. */
+    public static AnalyticsWindow requested(Instant from, Instant to) {
+        try {
+            return new AnalyticsWindow(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, e.getMessage() + ".");
         }
     }
 

@@ -60,6 +60,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/analytics/overrides", "/analytics/outcomes",
                                 "/analytics/fairness", "/analytics/resolution", "/analytics/rule-debt")
                         .hasRole("ANALYST")
+                        .requestMatchers(HttpMethod.POST, "/analytics/what-if").hasRole("ANALYST")
+                        .requestMatchers(HttpMethod.GET, "/analytics/export/cases", "/analytics/export/case-actors",
+                                "/analytics/export/bends").hasRole("ANALYST")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

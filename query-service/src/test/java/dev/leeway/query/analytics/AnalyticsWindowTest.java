@@ -1,5 +1,6 @@
 package dev.leeway.query.analytics;
 
+import dev.leeway.query.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,5 +35,15 @@ class AnalyticsWindowTest {
                 .hasMessageContaining("from must not be after to");
         assertThatThrownBy(() -> AnalyticsWindow.parse("2026-13-01", null)).hasMessageStartingWith("from must be");
         assertThatThrownBy(() -> AnalyticsWindow.parse(null, "yesterday")).hasMessageStartingWith("to must be");
+    }
+
+    @Test
+    void aWindowARequestGetsWrongIsAValidationProblem() {
+        assertThatThrownBy(() -> AnalyticsWindow.requested("2026-02-01", "2026-01-01"))
+                .isInstanceOf(ApiProblem.class).hasMessageContaining("from");
+        assertThatThrownBy(() -> AnalyticsWindow.requested(Instant.parse("2026-02-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"))).isInstanceOf(ApiProblem.class);
+        assertThat(AnalyticsWindow.requested("2026-01-01", "2026-01-01").and("c.opened_at"))
+                .as("an empty window is a window, not an error").isEqualTo(" AND c.opened_at >= ? AND c.opened_at < ?");
     }
 }

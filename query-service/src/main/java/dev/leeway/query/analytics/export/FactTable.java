@@ -1,0 +1,136 @@
+package dev.leeway.query.analytics.export;
+
+import dev.leeway.query.analytics.AnalyticsWindow;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.leeway.query.analytics.export.ColumnType.BIGINT;
+import static dev.leeway.query.analytics.export.ColumnType.BOOLEAN;
+import static dev.leeway.query.analytics.export.ColumnType.DECIMAL;
+import static dev.leeway.query.analytics.export.ColumnType.INTEGER;
+import static dev.leeway.query.analytics.export.ColumnType.TEXT;
+import static dev.leeway.query.analytics.export.ColumnType.TIMESTAMP;
+import static dev.leeway.query.analytics.export.ColumnType.UUID;
+
+/**
+ * The analysts' fact tables (projection-service's V9 migration) as exports. Columns are listed here, not read
+ * with {@code SELECT *}: a column added to a table is exported only once someone has decided it belongs in a
+ * notebook (the tables hold no personal text, and the export must keep it that way). {@code FactExportIT} fails
+ * when a table and its list drift apart.
+ */
+enum FactTable {
+
+    CASES("case_fact", "cases", List.of(
+            new FactColumn("case_id", UUID),
+            new FactColumn("channel", TEXT),
+            new FactColumn("segment", TEXT),
+            new FactColumn("severity", TEXT),
+            new FactColumn("failure_cause", TEXT),
+            new FactColumn("opened_at", TIMESTAMP),
+            new FactColumn("opened_by", TEXT),
+            new FactColumn("status", TEXT),
+            new FactColumn("first_resolved_at", TIMESTAMP),
+            new FactColumn("first_resolved_by", TEXT),
+            new FactColumn("outcome", TEXT),
+            new FactColumn("last_resolved_by", TEXT),
+            new FactColumn("resolutions", INTEGER),
+            new FactColumn("reopenings", INTEGER),
+            new FactColumn("interactions", INTEGER),
+            new FactColumn("recontacts", INTEGER),
+            new FactColumn("satisfaction_score", INTEGER),
+            new FactColumn("satisfaction_credited_to", TEXT),
+            new FactColumn("satisfaction_at", TIMESTAMP),
+            new FactColumn("surveys", INTEGER),
+            new FactColumn("bends_requested", INTEGER),
+            new FactColumn("bends_granted", INTEGER),
+            new FactColumn("bends_declined", INTEGER),
+            new FactColumn("bends_pending", INTEGER),
+            new FactColumn("last_sequence", BIGINT))),
+
+    CASE_ACTORS("case_actor_fact", "case-actors", List.of(
+            new FactColumn("case_id", UUID),
+            new FactColumn("actor_id", TEXT),
+            new FactColumn("bends_requested", INTEGER))),
+
+    BENDS("bend_fact", "bends", List.of(
+            new FactColumn("exception_id", UUID),
+            new FactColumn("case_id", UUID),
+            new FactColumn("policy_code", TEXT),
+            new FactColumn("policy_version", INTEGER),
+            new FactColumn("deviation", DECIMAL),
+            new FactColumn("deviation_unit", TEXT),
+            new FactColumn("value_amount", DECIMAL),
+            new FactColumn("value_currency", TEXT),
+            new FactColumn("within_bounds", BOOLEAN),
+            new FactColumn("reason_code", TEXT),
+            new FactColumn("status", TEXT),
+            new FactColumn("authority", TEXT),
+            new FactColumn("approver_role", TEXT),
+            new FactColumn("requested_by", TEXT),
+            new FactColumn("requester_roles", TEXT),
+            new FactColumn("decided_by", TEXT),
+            new FactColumn("review_verdict", TEXT),
+            new FactColumn("reviewed_by", TEXT),
+            new FactColumn("requested_at", TIMESTAMP),
+            new FactColumn("requested_sequence", BIGINT),
+            new FactColumn("decided_at", TIMESTAMP),
+            new FactColumn("reviewed_at", TIMESTAMP)));
+
+    private final String table;
+    private final String fileName;
+    private final List<FactColumn> columns;
+
+    FactTable(String table, String fileName, List<FactColumn> columns) {
+        this.table = table;
+        this.fileName = fileName;
+        this.columns = columns;
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** The download's name without extension, e.g. {@code bends} for {@code bends.parquet}. */
+    String fileName() {
+        return fileName;
+    }
+
+    List<FactColumn> columns() {
+        return columns;
+    }
+
+    /**
+     * Every row of the table whose case was opened in {@code window}. No ORDER BY: sorting every bend would cost
+     * the database more than the export itself, and a notebook sorts as it likes.
+     */
+    String select(AnalyticsWindow window) {
+        String selected = columns.stream().map(column -> "t." + column.name()).collect(Collectors.joining(", "));
+        String from = " FROM read_model." + table + " t";
+        if (window.unbounded()) {
+            return "SELECT " + selected + from;
+        }
+        if (this == CASES) {
+            return "SELECT " + selected + from + " WHERE TRUE" + window.and("t.opened_at");
+        }
+        return "SELECT " + selected + from + " JOIN read_model.case_fact c ON c.case_id = t.case_id WHERE TRUE"
+                + window.and("c.opened_at");
+    }
+
+    /** The in-memory DuckDB table a Parquet export is assembled in, with the same column names. */
+    String duckDbTable(String name) {
+        return "CREATE TABLE " + name + " (" + columns.stream()
+                .map(column -> quoted(column) + " " + column.type().stagingType())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The rows of that table in the Parquet file's types. */
+    String parquetRows(String table) {
+        return "SELECT " + columns.stream()
+                .map(column -> "CAST(" + quoted(column) + " AS " + column.type().duckDbType() + ") AS " + quoted(column))
+                .collect(Collectors.joining(", ")) + " FROM " + table;
+    }
+
+    private static String quoted(FactColumn column) {
+        return "\"" + column.name() + "\"";
+    }
+}

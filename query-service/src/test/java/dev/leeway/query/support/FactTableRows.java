@@ -1,0 +1,171 @@
+package dev.leeway.query.support;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Rows of the analysts' fact tables (projection-service's V9) and of the rulebook (V6), inserted as the projections
+ * would leave them, for query-service's analytics tests.
+ */
+public final class FactTableRows {
+
+    private FactTableRows() {
+    }
+
+    /** A case_fact row; the columns analytics reads, the rest at their defaults. */
+    public record CaseRow(UUID caseId, String channel, String segment, String severity, Instant openedAt,
+                          String openedBy, String status, Instant firstResolvedAt, Integer satisfactionScore,
+                          int interactions, long lastSequence) {
+
+        public static CaseRow openedAt(Instant openedAt) {
+            return new CaseRow(UUID.randomUUID(), "PHONE", "REGULAR", "MINOR", openedAt, "agent-1", "OPEN", null, null,
+                    1, 1);
+        }
+
+        public CaseRow resolved(Instant at, Integer score) {
+            return new CaseRow(caseId, channel, segment, severity, openedAt, openedBy, "RESOLVED", at, score,
+                    interactions, lastSequence + 2);
+        }
+
+        public CaseRow via(String channel, String segment) {
+            return new CaseRow(caseId, channel, segment, severity, openedAt, openedBy, status, firstResolvedAt,
+                    satisfactionScore, interactions, lastSequence);
+        }
+    }
+
+    /** A bend_fact row. */
+    public record BendRow(UUID exceptionId, UUID caseId, String policyCode, int policyVersion, BigDecimal deviation,
+                          BigDecimal valueAmount, String valueCurrency, boolean withinBounds, String status,
+                          String authority, String approverRole, String requestedBy, String requesterRoles,
+                          Instant requestedAt, long requestedSequence) {
+
+        /** Granted on the requester's own limit. */
+        public static BendRow ownLimit(CaseRow onCase, String policyCode, String value, String requestedBy,
+                                       String roles, Instant at, long sequence) {
+            return new BendRow(UUID.randomUUID(), onCase.caseId(), policyCode, 1, BigDecimal.ONE, new BigDecimal(value),
+                    "EUR", true, "GRANTED", "OWN_LIMIT", null, requestedBy, roles, at, sequence);
+        }
+
+        /** Sent to a second person: {@code status} PENDING, DECLINED or GRANTED (then APPROVED). */
+        public static BendRow secondPerson(CaseRow onCase, String policyCode, String value, String requestedBy,
+                                           String roles, Instant at, long sequence, String status,
+                                           String approverRole) {
+            return new BendRow(UUID.randomUUID(), onCase.caseId(), policyCode, 1, BigDecimal.ONE, new BigDecimal(value),
+                    "EUR", true, status, "GRANTED".equals(status) ? "APPROVED" : null, approverRole, requestedBy,
+                    roles, at, sequence);
+        }
+
+        public BendRow valued(BigDecimal amount, String currency, boolean inBounds) {
+            return new BendRow(exceptionId, caseId, policyCode, policyVersion, deviation, amount, currency, inBounds,
+                    status, authority, approverRole, requestedBy, requesterRoles, requestedAt, requestedSequence);
+        }
+
+        public BendRow underVersion(int version) {
+            return new BendRow(exceptionId, caseId, policyCode, version, deviation, valueAmount, valueCurrency,
+                    withinBounds, status, authority, approverRole, requestedBy, requesterRoles, requestedAt,
+                    requestedSequence);
+        }
+    }
+
+    public static void insertCases(Connection connection, List<CaseRow> cases) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO read_model.case_fact (case_id, channel, segment, severity, failure_cause, opened_at,
+                    opened_by, status, first_resolved_at, first_resolved_by, resolutions, interactions,
+                    satisfaction_score, satisfaction_credited_to, satisfaction_at, surveys, last_sequence)
+                VALUES (?, ?, ?, ?, 'PRODUCT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (CaseRow row : cases) {
+                boolean resolved = row.firstResolvedAt() != null;
+                insert.setObject(1, row.caseId());
+                insert.setString(2, row.channel());
+                insert.setString(3, row.segment());
+                insert.setString(4, row.severity());
+                insert.setObject(5, utc(row.openedAt()));
+                insert.setString(6, row.openedBy());
+                insert.setString(7, row.status());
+                insert.setObject(8, resolved ? utc(row.firstResolvedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(9, resolved ? row.openedBy() : null);
+                insert.setInt(10, resolved ? 1 : 0);
+                insert.setInt(11, row.interactions());
+                insert.setObject(12, row.satisfactionScore(), Types.SMALLINT);
+                insert.setString(13, row.satisfactionScore() == null ? null : row.openedBy());
+                insert.setObject(14, row.satisfactionScore() == null ? null : utc(row.firstResolvedAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setInt(15, row.satisfactionScore() == null ? 0 : 1);
+                insert.setLong(16, row.lastSequence());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public static void insertBends(Connection connection, List<BendRow> bends) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO read_model.bend_fact (exception_id, case_id, policy_code, policy_version, deviation,
+                    deviation_unit, value_amount, value_currency, within_bounds, reason_code, status, authority,
+                    approver_role, requested_by, requester_roles, decided_by, requested_at, requested_sequence,
+                    decided_at)
+                VALUES (?, ?, ?, ?, ?, 'DAYS', ?, ?, ?, 'GOODWILL', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (BendRow row : bends) {
+                boolean decided = !"PENDING".equals(row.status());
+                insert.setObject(1, row.exceptionId());
+                insert.setObject(2, row.caseId());
+                insert.setString(3, row.policyCode());
+                insert.setInt(4, row.policyVersion());
+                insert.setBigDecimal(5, row.deviation());
+                insert.setBigDecimal(6, row.valueAmount());
+                insert.setString(7, row.valueCurrency());
+                insert.setBoolean(8, row.withinBounds());
+                insert.setString(9, row.status());
+                insert.setString(10, row.authority());
+                insert.setString(11, row.approverRole());
+                insert.setString(12, row.requestedBy());
+                insert.setString(13, row.requesterRoles());
+                insert.setString(14, decided ? "decider" : null);
+                insert.setObject(15, utc(row.requestedAt()));
+                insert.setLong(16, row.requestedSequence());
+                insert.setObject(17, decided ? utc(row.requestedAt().plusSeconds(60)) : null,
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The policy in force with its limits ({@code role -> amount}), as the policies projection writes it. */
+    public static void policy(Connection connection, String code, String kind, String currency,
+                              Map<String, String> limits, String budget) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO read_model.policy (policy_code, version, title, purpose, kind, unit, currency,
+                    monthly_budget, within_bounds, defined_at, updated_at)
+                VALUES (?, 1, 'Title', 'Why', ?, 'DAYS', ?, ?, true, now(), now())""")) {
+            insert.setString(1, code);
+            insert.setString(2, kind);
+            insert.setString(3, currency);
+            insert.setBigDecimal(4, new BigDecimal(budget));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO read_model.policy_limit (policy_code, role, amount) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> limit : limits.entrySet()) {
+                insert.setString(1, code);
+                insert.setString(2, limit.getKey());
+                insert.setBigDecimal(3, new BigDecimal(limit.getValue()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
