@@ -13,6 +13,8 @@ import dev.leeway.query.analytics.resolution.ResolutionGrouping;
 import dev.leeway.query.analytics.ruledebt.PolicyDebtView;
 import dev.leeway.query.analytics.ruledebt.RuleDebtAnalytics;
 import dev.leeway.query.analytics.ruledebt.RuleDebtView;
+import dev.leeway.query.analytics.whatif.WhatIfRequest;
+import dev.leeway.query.analytics.whatif.WhatIfView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -106,20 +108,20 @@ class DashboardController {
         show(model, period, analyst);
         if (!invalid.hasErrors()) {
             model.addAttribute("whatIfAsked", true);
-            model.addAttribute("whatIfAnswer", replayWhatIf(form, period).orElse(null));
+            model.addAttribute("whatIfAnswer", replayWhatIf(form.request(period)).orElse(null));
         }
         return "dashboard/page";
     }
 
     /**
-     * Not wired yet: the replay is {@code POST /analytics/what-if} (package {@code analytics.whatif}, branch
-     * whatif-export), not in main when this page was built. To wire it, build its {@code WhatIfRequest} from the
-     * form ({@code policyCode}, {@code kind}, {@link WhatIfForm#ownAuthorityLimits()},
-     * {@code monthlyBudgetPerAgent}, and {@code period.window()}'s from and to), answer with its
-     * {@code WhatIfView}, and give the page's {@code #what-if-answer} a table for it. Until then the page says
-     * that replays are not available.
+     * Not connected yet: {@code POST /analytics/what-if} is merged, but its replay lives inside the package-private
+     * {@code analytics.whatif.WhatIfController} (with {@code BendHistory}, {@code ProposedTerms},
+     * {@code WhatIfReplay} and {@code WhatIfTally}, all package-private), so nothing outside that package can ask
+     * it without a second copy. Once that package offers it as a public service taking a {@link WhatIfRequest} and
+     * answering a {@link WhatIfView}, call it here; its {@code ApiProblem}s (unknown policy, terms the rulebook
+     * refuses) then belong on the form as refusals. The page already renders a {@link WhatIfView}.
      */
-    private Optional<Object> replayWhatIf(WhatIfForm form, DashboardPeriod period) {
+    private Optional<WhatIfView> replayWhatIf(WhatIfRequest question) {
         return Optional.empty();
     }
 

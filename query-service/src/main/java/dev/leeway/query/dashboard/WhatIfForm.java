@@ -2,6 +2,8 @@ package dev.leeway.query.dashboard;
 
 import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.policies.PolicyKind;
+import dev.leeway.query.analytics.AnalyticsWindow;
+import dev.leeway.query.analytics.whatif.WhatIfRequest;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +17,8 @@ import java.util.Map;
 
 /**
  * The what-if form: terms proposed for one policy, replayed over the bends of the cases opened in the period on
- * the page. Its fields are those of {@code POST /analytics/what-if}'s body; a role whose limit is left blank has
- * no own authority under the proposed terms.
+ * the page. It asks what {@code POST /analytics/what-if} asks ({@link #request(DashboardPeriod)}); a role whose
+ * limit is left blank has no own authority under the proposed terms.
  */
 record WhatIfForm(
         @NotNull(message = "name a policy")
@@ -41,8 +43,15 @@ record WhatIfForm(
         return new WhatIfForm(null, PolicyKind.BENDABLE, null, null, null, period.from(), period.to());
     }
 
-    /** The request body's {@code ownAuthorityLimits}: only the roles given a limit. */
-    Map<Role, BigDecimal> ownAuthorityLimits() {
+    /** The API's question for these terms over the page's period (its window, as every other figure). */
+    WhatIfRequest request(DashboardPeriod period) {
+        AnalyticsWindow window = period.window();
+        return new WhatIfRequest(policyCode, kind, ownAuthorityLimits(), monthlyBudgetPerAgent, null, window.from(),
+                window.to());
+    }
+
+    /** Only the roles given a limit. */
+    private Map<Role, BigDecimal> ownAuthorityLimits() {
         Map<Role, BigDecimal> limits = new EnumMap<>(Role.class);
         if (agentLimit != null) {
             limits.put(Role.AGENT, agentLimit);
