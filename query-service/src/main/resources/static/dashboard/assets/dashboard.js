@@ -27,19 +27,25 @@
     Chart.defaults.maintainAspectRatio = false;
     Chart.defaults.font.family = 'system-ui, sans-serif';
 
+    function percent(rate) {
+        return (Math.round(rate * 1000) / 10) + '%';
+    }
+
+    // The API's rates are fractions (0.25); they are plotted as they are and written as percentages.
     draw('override-rate-chart', 'override-rate-data', function (data) {
         return {
             type: 'line',
             data: {
                 labels: data.labels,
                 datasets: [{
-                    label: 'Cases with a bend (%)', data: data.values, borderColor: INK, backgroundColor: INK,
+                    label: 'Cases with a bend', data: data.values, borderColor: INK, backgroundColor: INK,
                     spanGaps: false, tension: 0
                 }]
             },
             options: {
-                scales: {
-                    y: {beginAtZero: true, suggestedMax: 100, ticks: {callback: function (v) { return v + '%'; }}}
+                scales: {y: {beginAtZero: true, suggestedMax: 0.5, ticks: {callback: percent}}},
+                plugins: {
+                    tooltip: {callbacks: {label: function (item) { return percent(item.parsed.y); }}}
                 }
             }
         };

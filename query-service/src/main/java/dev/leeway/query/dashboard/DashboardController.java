@@ -1,5 +1,20 @@
 package dev.leeway.query.dashboard;
 
+import dev.leeway.query.analytics.AnalyticsWindow;
+import dev.leeway.query.analytics.fairness.FairnessAnalytics;
+import dev.leeway.query.analytics.fairness.FairnessGrouping;
+import dev.leeway.query.analytics.outcomes.OutcomeAnalytics;
+import dev.leeway.query.analytics.outcomes.OutcomesView;
+import dev.leeway.query.analytics.overrides.OverrideAnalytics;
+import dev.leeway.query.analytics.overrides.OverrideGrouping;
+import dev.leeway.query.analytics.overrides.OverridesView;
+import dev.leeway.query.analytics.resolution.ResolutionAnalytics;
+import dev.leeway.query.analytics.resolution.ResolutionGrouping;
+import dev.leeway.query.analytics.ruledebt.PolicyDebtView;
+import dev.leeway.query.analytics.ruledebt.RuleDebtAnalytics;
+import dev.leeway.query.analytics.ruledebt.RuleDebtView;
+import dev.leeway.query.analytics.whatif.WhatIfRequest;
+import dev.leeway.query.analytics.whatif.WhatIfView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -23,17 +38,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The analysts' dashboard: one page of figures for a period (the last twelve weeks unless {@code from}/{@code to}
- * say otherwise), and the what-if form on it. Figures come from {@link DashboardFigures} and are rendered as
- * tables and as chart data for {@code dashboard.js}. Who may see it is decided in
- * {@link DashboardSecurityConfiguration}.
+ * say otherwise), and the what-if form on it. Every figure is asked of the analytics services that answer
+ * {@code /analytics/*}, with the period made into the API's window by {@link DashboardPeriod#window()}, so that the
+ * page and the API cannot disagree; this class only picks the groupings and lays the answers out. Who may see it
+ * is decided in {@link DashboardSecurityConfiguration}.
  */
 @Hidden
 @Controller
@@ -45,12 +64,21 @@ class DashboardController {
     /** A longer period is refused rather than scanning years of facts for one page. */
     private static final int MAX_YEARS = 3;
 
-    private final DashboardFigures figures;
+    private final OverrideAnalytics overrides;
+    private final ResolutionAnalytics resolution;
+    private final OutcomeAnalytics outcomes;
+    private final FairnessAnalytics fairness;
+    private final RuleDebtAnalytics ruleDebt;
     private final Clock clock;
     private final FigureFormat format = new FigureFormat();
 
-    DashboardController(DashboardFigures figures, ObjectProvider<Clock> clock) {
-        this.figures = figures;
+    DashboardController(OverrideAnalytics overrides, ResolutionAnalytics resolution, OutcomeAnalytics outcomes,
+                        FairnessAnalytics fairness, RuleDebtAnalytics ruleDebt, ObjectProvider<Clock> clock) {
+        this.overrides = overrides;
+        this.resolution = resolution;
+        this.outcomes = outcomes;
+        this.fairness = fairness;
+        this.ruleDebt = ruleDebt;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -64,7 +92,7 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @AuthenticationPrincipal Jwt analyst, Model model) {
-        DashboardFigures.Period period = period(from, to);
+        DashboardPeriod period = period(from, to);
         show(model, period, analyst);
         model.addAttribute("whatIf", WhatIfForm.blank(period));
         return "dashboard/page";
@@ -76,13 +104,25 @@ class DashboardController {
         if (form.from() == null || form.to() == null) {
             throw new BadPeriod();
         }
-        DashboardFigures.Period period = period(form.from(), form.to());
+        DashboardPeriod period = period(form.from(), form.to());
         show(model, period, analyst);
         if (!invalid.hasErrors()) {
             model.addAttribute("whatIfAsked", true);
-            model.addAttribute("whatIfOutcome", figures.whatIf(form.question(period)).orElse(null));
+            model.addAttribute("whatIfAnswer", replayWhatIf(form.request(period)).orElse(null));
         }
         return "dashboard/page";
+    }
+
+    /**
+     * Not connected yet: {@code POST /analytics/what-if} is merged, but its replay lives inside the package-private
+     * {@code analytics.whatif.WhatIfController} (with {@code BendHistory}, {@code ProposedTerms},
+     * {@code WhatIfReplay} and {@code WhatIfTally}, all package-private), so nothing outside that package can ask
+     * it without a second copy. Once that package offers it as a public service taking a {@link WhatIfRequest} and
+     * answering a {@link WhatIfView}, call it here; its {@code ApiProblem}s (unknown policy, terms the rulebook
+     * refuses) then belong on the form as refusals. The page already renders a {@link WhatIfView}.
+     */
+    private Optional<WhatIfView> replayWhatIf(WhatIfRequest question) {
+        return Optional.empty();
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, BadPeriod.class})
@@ -98,13 +138,13 @@ class DashboardController {
     }
 
     /** The last twelve weeks up to today (UTC) where the request names no day. */
-    private DashboardFigures.Period period(LocalDate from, LocalDate to) {
+    private DashboardPeriod period(LocalDate from, LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate start = from != null ? from : end.minusWeeks(DEFAULT_WEEKS).plusDays(1);
         if (end.isBefore(start) || start.plusYears(MAX_YEARS).isBefore(end)) {
             throw new BadPeriod();
         }
-        return new DashboardFigures.Period(start, end);
+        return new DashboardPeriod(start, end);
     }
 
     private static final class BadPeriod extends RuntimeException {
@@ -113,25 +153,48 @@ class DashboardController {
         }
     }
 
-    private void show(Model model, DashboardFigures.Period period, Jwt analyst) {
-        List<DashboardFigures.WeeklyOverrideRate> weeks = figures.overrideRateByWeek(period);
-        List<DashboardFigures.PolicyCost> costs = figures.costPerPolicy(period);
+    private void show(Model model, DashboardPeriod period, Jwt analyst) {
+        AnalyticsWindow window = period.window();
         model.addAttribute("fmt", format);
         model.addAttribute("analyst", analyst.getSubject());
         model.addAttribute("signedInUntil", analyst.getExpiresAt());
         model.addAttribute("period", period);
+        model.addAttribute("window", window);
+
+        OverridesView byWeek = overrides.overrides(OverrideGrouping.WEEK, window);
+        List<OverrideWeek> weeks = OverrideWeek.everyWeekOf(period, byWeek);
         model.addAttribute("weeks", weeks);
         model.addAttribute("overrideRateChart", new ChartSeries(
                 weeks.stream().map(week -> week.weekStarting().toString()).toList(),
-                weeks.stream().map(week -> FigureFormat.percentValue(week.overrideRate())).toList()));
-        model.addAttribute("costs", costs);
-        model.addAttribute("costChart", new ChartSeries(
-                costs.stream().map(cost -> cost.policyCode() + " (" + cost.currency() + ")").toList(),
-                costs.stream().map(DashboardFigures.PolicyCost::valueGiven).toList()));
-        model.addAttribute("resolution", figures.resolution(period).orElse(null));
-        model.addAttribute("outcomes", figures.outcomesBentVsComparable(period));
-        model.addAttribute("fairness", figures.fairness(period));
-        model.addAttribute("ruleDebt", figures.ruleDebt(period));
+                weeks.stream().map(OverrideWeek::rate).toList()));
+
+        OverridesView byPolicy = overrides.overrides(OverrideGrouping.POLICY, window);
+        model.addAttribute("costs", byPolicy.groups());
+        model.addAttribute("costChart", costChart(byPolicy));
+
+        model.addAttribute("resolution", resolution.resolution(ResolutionGrouping.CHANNEL, window).groups());
+        OutcomesView bentVsComparable = outcomes.outcomes(null, window).orElseThrow();
+        model.addAttribute("outcomes", bentVsComparable);
+        model.addAttribute("outcomeRates", List.of(bentVsComparable.reopenRate(), bentVsComparable.recontactRate()));
+        model.addAttribute("fairness", fairness.fairness(FairnessGrouping.SEGMENT, window));
+
+        RuleDebtView debt = ruleDebt.ruleDebt(window);
+        List<PolicyDebtView> bent = debt.policies().stream()
+                .filter(policy -> policy.bendsSinceCurrentVersion() > 0).toList();
+        model.addAttribute("ruleDebt", bent);
+        model.addAttribute("policiesNotBent", debt.policies().size() - bent.size());
+        model.addAttribute("ruleDebtAsOf", debt.asOf());
+    }
+
+    /** One bar per policy and currency that something was given in, in the API's order (by policy code). */
+    private static ChartSeries costChart(OverridesView byPolicy) {
+        List<String> labels = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        byPolicy.groups().forEach(policy -> policy.valueGiven().forEach((currency, amount) -> {
+            labels.add(policy.group() + " (" + currency + ")");
+            values.add(amount);
+        }));
+        return new ChartSeries(labels, values);
     }
 
     private static ModelAndView problem(HttpStatus status, String message) {

@@ -1,11 +1,12 @@
 package dev.leeway.query.dashboard;
 
 import dev.leeway.infra.LocalInfrastructure;
-import dev.leeway.query.dashboard.CaseFacts.Cost;
-import dev.leeway.query.dashboard.CaseFacts.OpenedCase;
-import dev.leeway.query.dashboard.CaseFacts.Week;
 import dev.leeway.query.support.EventStoreFixture;
 import dev.leeway.query.support.HeadlessChromium;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
@@ -46,35 +52,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analysts' dashboard in a real browser (headless Chromium): who gets in, that the page loads without a
- * console error, that its charts draw, and that the figures it shows are those of the fact tables' rows.
+ * console error, that its charts draw, and that every figure it shows is the analytics API's, fetched in the same
+ * test with an analyst's bearer token for the same period (the page's days, both included, as the API's
+ * half-open window).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class DashboardBrowserIT {
 
-    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    private static final String RETURNS = "RETURNS-" + SUFFIX;
-    private static final String REBATE = "REBATE-" + SUFFIX;
-    /** Not a valid policy code, and markup besides: it must reach the page and the chart as text, unharmed. */
-    private static final String MARKUP = "X-" + SUFFIX + "</script><b>&\"'";
-    /** Four Monday-to-Sunday weeks in a year no other test writes facts for; the third one without cases. */
+    /** Twelve Monday-to-Sunday weeks in a year no other test writes facts for. */
     private static final LocalDate FROM = LocalDate.parse("2019-03-04");
-    private static final LocalDate TO = LocalDate.parse("2019-03-31");
-    private static final List<OpenedCase> CASES = List.of(
-            CaseFacts.openedAt("2019-03-04T08:00:00Z").granted(RETURNS, "20.00", "EUR"),
-            CaseFacts.openedAt("2019-03-05T09:30:00Z").declined(REBATE, "500.00", "EUR"),
-            CaseFacts.openedAt("2019-03-06T10:00:00Z"),
-            CaseFacts.openedAt("2019-03-10T23:30:00Z"),
-            CaseFacts.openedAt("2019-03-11T08:00:00Z").granted(RETURNS, "15.50", "EUR").granted(REBATE, "120.00", "EUR"),
-            CaseFacts.openedAt("2019-03-12T08:00:00Z").granted(MARKUP, "9.99", "EUR"),
-            CaseFacts.openedAt("2019-03-25T08:00:00Z"),
-            CaseFacts.openedAt("2019-03-27T08:00:00Z"),
-            CaseFacts.openedAt("2019-03-31T12:00:00Z"),
-            // Outside the period on either side.
-            CaseFacts.openedAt("2019-03-03T12:00:00Z").granted(REBATE, "70.00", "EUR"),
-            CaseFacts.openedAt("2019-04-01T00:00:00Z").granted(RETURNS, "40.00", "EUR"));
+    private static final LocalDate TO = LocalDate.parse("2019-05-26");
     private static final String PERIOD = "?from=" + FROM + "&to=" + TO;
+    /** The same period as the API takes it: to is exclusive, so the day after the last. */
+    private static final String WINDOW = "from=" + FROM + "&to=" + TO.plusDays(1);
+    private static final DashboardFacts QUARTER = DashboardFacts.quarter(20190304L, 420, FROM, TO);
+
+    /** Three weeks of another year, the middle one without cases, with a policy, a segment and an agent of markup. */
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private static final String MARKUP = "X-" + SUFFIX + "</script><b>&\"'";
+    private static final String MARKUP_SEGMENT = "<i>S-" + SUFFIX + "</i>&\"'";
+    private static final String MARKUP_AGENT = "<b>agent-" + SUFFIX + "</b>";
+    private static final LocalDate ODD_FROM = LocalDate.parse("2018-01-01");
+    private static final LocalDate ODD_TO = LocalDate.parse("2018-01-21");
+    private static final DashboardFacts ODD = new DashboardFacts()
+            .policy(MARKUP, "<script>alert(1)</script>")
+            .openCase("2018-01-02T09:00:00Z", MARKUP_SEGMENT, MARKUP_AGENT).granted(MARKUP, "9.99")
+            .openCase("2018-01-03T09:00:00Z", "REGULAR", MARKUP_AGENT)
+            .openCase("2018-01-16T09:00:00Z", MARKUP_SEGMENT, MARKUP_AGENT);
+
     private static final Path SCREENSHOT = Path.of("target/dashboard.png");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final FigureFormat FORMAT = new FigureFormat();
 
     private static ChromeDriver browser;
 
@@ -87,7 +97,8 @@ class DashboardBrowserIT {
     static void factsAndBrowser() throws Exception {
         EventStoreFixture.migrate();
         try (Connection connection = LocalInfrastructure.shared().adminConnection()) {
-            CaseFacts.insert(connection, CASES);
+            QUARTER.insert(connection);
+            ODD.insert(connection);
         }
         browser = HeadlessChromium.start();
     }
@@ -141,7 +152,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anAnalystSeesTheFactTablesFiguresDrawnWithoutAConsoleError() throws Exception {
+    void anAnalystSeesTheApisFiguresDrawnWithoutAConsoleError() throws Exception {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/dashboard"));
         browserErrors();
@@ -149,49 +160,217 @@ class DashboardBrowserIT {
         browser.get(url("/dashboard" + PERIOD));
 
         assertThat(browser.findElement(By.id("analyst")).getText()).isEqualTo("ana");
-        List<Week> weeks = CaseFacts.weeks(CASES, FROM, TO);
-        assertThat(weeks).extracting(Week::opened).containsExactly(4L, 2L, 0L, 3L);
-        List<WebElement> weekRows = browser.findElements(By.cssSelector("#override-rate tr.week"));
-        assertThat(weekRows).hasSize(weeks.size());
-        for (int i = 0; i < weeks.size(); i++) {
-            Week week = weeks.get(i);
-            WebElement row = weekRows.get(i);
-            assertThat(row.getAttribute("data-week")).isEqualTo(week.weekStarting().toString());
-            assertThat(row.getAttribute("data-cases-opened")).isEqualTo(String.valueOf(week.opened()));
-            assertThat(row.getAttribute("data-cases-bent")).isEqualTo(String.valueOf(week.bent()));
-            assertThat(row.getAttribute("data-rate")).isEqualTo(week.rate() == null ? null : week.rate().toPlainString());
-            assertThat(row.findElement(By.className("rate")).getText())
-                    .isEqualTo(week.percent() == null ? "–" : week.percent().toPlainString() + "%");
-        }
-        assertThat(chartLabels("override-rate-chart"))
-                .containsExactlyElementsOf(weeks.stream().map(week -> week.weekStarting().toString()).toList());
-        assertThat(chartValues("override-rate-chart"))
-                .containsExactlyElementsOf(weeks.stream().map(week -> stripped(week.percent())).toList());
-
-        List<Cost> costs = CaseFacts.costs(CASES, FROM, TO);
-        assertThat(costs).extracting(Cost::policyCode).containsExactly(REBATE, RETURNS, MARKUP);
-        List<WebElement> costRows = browser.findElements(By.cssSelector("#cost-per-policy tr.cost"));
-        assertThat(costRows).hasSize(costs.size());
-        for (int i = 0; i < costs.size(); i++) {
-            Cost cost = costs.get(i);
-            List<WebElement> cells = costRows.get(i).findElements(By.tagName("td"));
-            assertThat(costRows.get(i).getAttribute("data-policy")).isEqualTo(cost.policyCode());
-            assertThat(cells.get(0).getText()).isEqualTo(cost.policyCode());
-            assertThat(cells.get(1).getText()).isEqualTo(String.valueOf(cost.bends()));
-            assertThat(cells.get(2).getText()).isEqualTo(cost.value().toPlainString() + " " + cost.currency());
-        }
-        assertThat(chartLabels("cost-chart"))
-                .containsExactlyElementsOf(costs.stream().map(cost -> cost.policyCode() + " (EUR)").toList());
-        assertThat(chartValues("cost-chart"))
-                .containsExactlyElementsOf(costs.stream().map(cost -> stripped(cost.value())).toList());
+        WebElement window = browser.findElement(By.id("window"));
+        assertThat(window.getAttribute("data-from")).isEqualTo("2019-03-04T00:00:00Z");
+        assertThat(window.getAttribute("data-to")).isEqualTo("2019-05-27T00:00:00Z");
+        assertThat(window.getText()).contains("from=2019-03-04&to=2019-05-27");
+        assertOverrideRateIsTheApis(api("/analytics/overrides?by=week&" + WINDOW), FROM, TO);
+        assertCostPerPolicyIsTheApis(api("/analytics/overrides?by=policy&" + WINDOW));
+        assertResolutionIsTheApis(api("/analytics/resolution?by=channel&" + WINDOW));
+        assertOutcomesAreTheApis(api("/analytics/outcomes?" + WINDOW));
+        assertFairnessIsTheApis(api("/analytics/fairness?by=segment&" + WINDOW));
+        assertRuleDebtIsTheApis(api("/analytics/rule-debt?" + WINDOW));
 
         assertThat(paintedPixels("override-rate-chart")).as("pixels painted by the override-rate chart").isPositive();
         assertThat(paintedPixels("cost-chart")).as("pixels painted by the cost chart").isPositive();
-        for (String section : List.of("resolution", "outcomes", "fairness", "rule-debt", "what-if")) {
-            assertThat(browser.findElement(By.id(section)).isDisplayed()).as(section).isTrue();
-        }
         screenshot();
         assertThat(browserErrors()).as("console errors on the dashboard").isEmpty();
+    }
+
+    /** Guards the comparison above: the page's last day is in the API's window only because to is the day after. */
+    @Test
+    void theLastDayOfThePeriodCountsInFullAndTheDayAfterNotAtAll() throws Exception {
+        JsonNode lastWeek = last(api("/analytics/overrides?by=week&" + WINDOW).get("groups"));
+        JsonNode toTheLastMidnight = last(api("/analytics/overrides?by=week&from=" + FROM + "&to=" + TO)
+                .get("groups"));
+        JsonNode throughTheDayAfter = last(api("/analytics/overrides?by=week&from=" + FROM + "&to="
+                + TO.plusDays(2)).get("groups"));
+
+        assertThat(lastWeek.get("group").asText()).isEqualTo("2019-05-20");
+        assertThat(toTheLastMidnight.get("cases").asLong()).isLessThan(lastWeek.get("cases").asLong());
+        assertThat(throughTheDayAfter.get("group").asText()).isEqualTo("2019-05-27");
+        signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
+        browser.get(url("/dashboard" + PERIOD));
+        List<WebElement> weeks = browser.findElements(By.cssSelector("#override-rate tr.week"));
+        assertThat(last(weeks).getAttribute("data-week")).isEqualTo("2019-05-20");
+        assertThat(last(weeks).getAttribute("data-cases")).isEqualTo(lastWeek.get("cases").asText());
+    }
+
+    /** Markup in a policy code, a segment and an agent id reaches the page and the chart as text, unharmed. */
+    @Test
+    void markupInTheFactsIsShownAsTextAndAnEmptyWeekAsAGap() throws Exception {
+        signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
+        browserErrors();
+
+        browser.get(url("/dashboard?from=" + ODD_FROM + "&to=" + ODD_TO));
+
+        String window = "from=" + ODD_FROM + "&to=" + ODD_TO.plusDays(1);
+        assertOverrideRateIsTheApis(api("/analytics/overrides?by=week&" + window), ODD_FROM, ODD_TO);
+        assertThat(chartValues("override-rate-chart")).hasSize(3).element(1).isNull();
+        assertCostPerPolicyIsTheApis(api("/analytics/overrides?by=policy&" + window));
+        assertFairnessIsTheApis(api("/analytics/fairness?by=segment&" + window));
+        assertRuleDebtIsTheApis(api("/analytics/rule-debt?" + window));
+        assertThat(browser.findElement(By.cssSelector("#cost-per-policy tr.cost td")).getText()).isEqualTo(MARKUP);
+        assertThat(chartLabels("cost-chart")).containsExactly(MARKUP + " (EUR)");
+        assertThat(browser.findElement(By.cssSelector("#rule-debt tr.debt")).getAttribute("data-policy"))
+                .isEqualTo(MARKUP);
+        assertThat(browser.findElement(By.cssSelector("#fairness tr.fairness td")).getText()).isEqualTo(MARKUP_AGENT);
+        assertThat(browser.findElements(By.cssSelector("main b, main i, main script:not([type])"))).isEmpty();
+        assertThat(browserErrors()).as("console errors on the dashboard").isEmpty();
+    }
+
+    private void assertOverrideRateIsTheApis(JsonNode byWeek, LocalDate from, LocalDate to) {
+        assertThat(byWeek.get("from").asText()).isEqualTo(midnight(from).toString());
+        assertThat(byWeek.get("to").asText()).isEqualTo(midnight(to.plusDays(1)).toString());
+        Map<String, JsonNode> apiWeeks = new LinkedHashMap<>();
+        byWeek.get("groups").forEach(week -> apiWeeks.put(week.get("group").asText(), week));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#override-rate tr.week"));
+        List<String> mondays = rows.stream().map(row -> row.getAttribute("data-week")).toList();
+        assertThat(mondays).as("every Monday of the period, the API's weeks among them")
+                .containsAll(apiWeeks.keySet())
+                .startsWith(from.minusDays(from.getDayOfWeek().getValue() - 1).toString())
+                .endsWith(to.minusDays(to.getDayOfWeek().getValue() - 1).toString());
+        List<Object> points = new ArrayList<>();
+        for (WebElement row : rows) {
+            JsonNode week = apiWeeks.get(row.getAttribute("data-week"));
+            String shown = row.findElement(By.className("rate")).getText();
+            if (week == null) {
+                assertThat(row.getAttribute("data-rate")).isNull();
+                assertThat(shown).isEqualTo("–");
+                points.add(null);
+                continue;
+            }
+            assertThat(row.getAttribute("data-cases")).isEqualTo(week.get("cases").asText());
+            assertThat(row.getAttribute("data-cases-with-bend")).isEqualTo(week.get("casesWithBend").asText());
+            assertSameNumber(row.getAttribute("data-rate"), week.at("/bendRate/rate"));
+            assertThat(shown).isEqualTo(FORMAT.percent(week.at("/bendRate/rate").doubleValue()));
+            points.add(week.at("/bendRate/rate").doubleValue());
+        }
+        assertThat(chartLabels("override-rate-chart")).containsExactlyElementsOf(mondays);
+        assertThat(chartValues("override-rate-chart")).containsExactlyElementsOf(points);
+    }
+
+    private void assertCostPerPolicyIsTheApis(JsonNode byPolicy) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#cost-per-policy tr.cost"));
+        assertThat(rows).hasSize(byPolicy.get("groups").size()).isNotEmpty();
+        List<String> labels = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode policy = byPolicy.get("groups").get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-policy")).isEqualTo(policy.get("group").asText());
+            assertThat(row.getAttribute("data-cases-with-bend")).isEqualTo(policy.get("casesWithBend").asText());
+            assertThat(row.getAttribute("data-bends-granted")).isEqualTo(policy.get("bendsGranted").asText());
+            Map<String, BigDecimal> valueGiven = new LinkedHashMap<>();
+            policy.get("valueGiven").fields().forEachRemaining(amount -> {
+                valueGiven.put(amount.getKey(), amount.getValue().decimalValue());
+                labels.add(policy.get("group").asText() + " (" + amount.getKey() + ")");
+                values.add(amount.getValue().decimalValue().stripTrailingZeros());
+            });
+            assertThat(row.findElement(By.className("value")).getText()).isEqualTo(FORMAT.money(valueGiven));
+        }
+        assertThat(chartLabels("cost-chart")).containsExactlyElementsOf(labels);
+        assertThat(chartDecimals("cost-chart")).containsExactlyElementsOf(values);
+    }
+
+    private void assertResolutionIsTheApis(JsonNode byChannel) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#resolution tr.resolution"));
+        assertThat(rows).hasSize(byChannel.get("groups").size()).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode channel = byChannel.get("groups").get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-channel")).isEqualTo(channel.get("group").asText());
+            assertThat(row.getAttribute("data-cases")).isEqualTo(channel.get("cases").asText());
+            assertThat(row.getAttribute("data-resolved")).isEqualTo(channel.get("resolvedCases").asText());
+            assertSameNumber(row.getAttribute("data-first-contact"), channel.at("/firstContactResolution/rate"));
+            assertSameNumber(row.getAttribute("data-median-seconds"), channel.at("/timeToResolve/medianSeconds"));
+            assertSameNumber(row.getAttribute("data-p90-seconds"), channel.at("/timeToResolve/p90Seconds"));
+            assertSameNumber(row.getAttribute("data-reopen"), channel.at("/reopenRate/rate"));
+            assertSameNumber(row.getAttribute("data-recontact"), channel.at("/recontactRate/rate"));
+            assertSameNumber(row.getAttribute("data-csat"), channel.at("/satisfaction/mean"));
+            assertThat(row.getAttribute("data-surveys")).isEqualTo(channel.at("/satisfaction/n").asText());
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            assertThat(cells.get(3)).isEqualTo(FORMAT.percent(channel.at("/firstContactResolution/rate").doubleValue()));
+            assertThat(cells.get(4)).isEqualTo(FORMAT.seconds(channel.at("/timeToResolve/medianSeconds").doubleValue()));
+            assertThat(cells.get(8)).isEqualTo(FORMAT.number(channel.at("/satisfaction/mean").doubleValue()));
+        }
+    }
+
+    private void assertOutcomesAreTheApis(JsonNode outcomes) {
+        assertThat(browser.findElement(By.id("bent-cases")).getText()).isEqualTo(outcomes.get("bentCases").asText());
+        assertThat(browser.findElement(By.id("comparable-cases")).getText())
+                .isEqualTo(outcomes.get("comparableCases").asText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#outcomes tr.outcome"));
+        List<JsonNode> measures = List.of(outcomes.get("satisfaction"), outcomes.get("reopenRate"),
+                outcomes.get("recontactRate"));
+        assertThat(rows).hasSize(measures.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode measure = measures.get(i);
+            WebElement row = rows.get(i);
+            String estimate = i == 0 ? "mean" : "rate";
+            assertThat(row.getAttribute("data-measure")).isEqualTo(measure.get("measure").asText());
+            assertSameNumber(row.getAttribute("data-bent"), measure.at("/bent/" + estimate));
+            assertSameNumber(row.getAttribute("data-comparable"), measure.at("/comparable/" + estimate));
+            for (String end : List.of("", "-lower", "-upper")) {
+                String field = end.isEmpty() ? "estimate" : end.substring(1);
+                assertSameNumber(row.getAttribute("data-naive" + end), measure.at("/naiveDifference/" + field));
+                assertSameNumber(row.getAttribute("data-adjusted" + end), measure.at("/adjustedDifference/" + field));
+            }
+            assertThat(measure.at("/adjustedDifference/lower").isNumber()).as("an interval to show").isTrue();
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            JsonNode adjusted = measure.get("adjustedDifference");
+            assertThat(cells.get(6)).isEqualTo(i == 0
+                    ? FORMAT.differenceInterval(adjusted.get("lower").doubleValue(), adjusted.get("upper").doubleValue())
+                    : FORMAT.pointsInterval(adjusted.get("lower").doubleValue(), adjusted.get("upper").doubleValue()));
+        }
+        assertThat(browser.findElement(By.id("outcomes-caveat")).getText()).isEqualTo(outcomes.get("caveat").asText());
+    }
+
+    private void assertFairnessIsTheApis(JsonNode bySegment) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#fairness tr.fairness"));
+        assertThat(rows).hasSize(bySegment.get("agents").size()).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode agent = bySegment.get("agents").get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-agent")).isEqualTo(agent.get("agent").asText());
+            assertSameNumber(row.getAttribute("data-ratio"), agent.get("ratio"));
+            assertSameNumber(row.getAttribute("data-ratio-lower"), agent.get("ratioLower"));
+            assertSameNumber(row.getAttribute("data-ratio-upper"), agent.get("ratioUpper"));
+            assertThat(row.getAttribute("data-flagged")).isEqualTo(agent.get("flagged").asText());
+            assertThat(row.getAttribute("class").contains("flagged")).isEqualTo(agent.get("flagged").asBoolean());
+            List<WebElement> segments = row.findElements(By.className("segment"));
+            assertThat(segments).hasSize(agent.get("groups").size());
+            for (int g = 0; g < segments.size(); g++) {
+                JsonNode group = agent.get("groups").get(g);
+                assertThat(segments.get(g).getAttribute("data-group")).isEqualTo(group.get("group").asText());
+                assertThat(segments.get(g).getAttribute("data-cases")).isEqualTo(group.get("cases").asText());
+                assertThat(segments.get(g).getAttribute("data-cases-with-bend"))
+                        .isEqualTo(group.get("casesWithBend").asText());
+                assertThat(segments.get(g).getAttribute("class").contains("ineligible"))
+                        .isEqualTo(!group.get("eligible").asBoolean());
+            }
+        }
+    }
+
+    private void assertRuleDebtIsTheApis(JsonNode ruleDebt) {
+        List<JsonNode> bent = new ArrayList<>();
+        ruleDebt.get("policies").forEach(policy -> {
+            if (policy.get("bendsSinceCurrentVersion").asLong() > 0) {
+                bent.add(policy);
+            }
+        });
+        List<WebElement> rows = browser.findElements(By.cssSelector("#rule-debt tr.debt"));
+        assertThat(rows).hasSize(bent.size()).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode policy = bent.get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-policy")).isEqualTo(policy.get("policyCode").asText());
+            assertThat(row.getAttribute("data-bends")).isEqualTo(policy.get("bendsSinceCurrentVersion").asText());
+            assertThat(row.getAttribute("data-version")).isEqualTo(policy.get("currentVersion").asText());
+            assertThat(row.getAttribute("data-proposals-open")).isEqualTo(policy.get("proposalsOpen").asText());
+            assertThat(Instant.parse(row.getAttribute("data-oldest")))
+                    .isEqualTo(Instant.parse(policy.get("oldestUnansweredBendAt").asText()));
+        }
     }
 
     /** Guards the check above: an error logged by a page is seen (reading the console is not a no-op). */
@@ -210,12 +389,13 @@ class DashboardBrowserIT {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         browser.get(url("/dashboard" + PERIOD));
 
-        browser.findElement(By.id("policyCode")).sendKeys(RETURNS);
-        browser.findElement(By.id("ownAuthorityLimit")).sendKeys("10");
+        browser.findElement(By.id("policyCode")).sendKeys("RETURN-WINDOW");
+        browser.findElement(By.id("agentLimit")).sendKeys("10");
+        browser.findElement(By.id("monthlyBudgetPerAgent")).sendKeys("200");
         browser.findElement(By.cssSelector("#what-if-form button")).click();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/dashboard/what-if"));
-        assertThat(browser.findElement(By.id("what-if-answer")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("what-if-answer")).getText()).contains("not connected");
         assertThat(browser.findElement(By.id("period-from")).getAttribute("value")).isEqualTo(FROM.toString());
     }
 
@@ -280,7 +460,7 @@ class DashboardBrowserIT {
         HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url("/dashboard/what-if")))
                 .header("Cookie", SignInCookie.NAME + "=" + analyst)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("policyCode=" + RETURNS + "&role=AGENT&ownAuthorityLimit=1"
+                .POST(HttpRequest.BodyPublishers.ofString("policyCode=RETURN-WINDOW&kind=BENDABLE&agentLimit=1&monthlyBudgetPerAgent=1"
                         + "&from=" + FROM + "&to=" + TO)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -331,17 +511,49 @@ class DashboardBrowserIT {
                 "return Chart.getChart(document.getElementById(arguments[0])).data.labels;", canvas);
     }
 
-    /** The chart's data points, as decimals ({@code null} for a gap). */
+    /** The chart's data points as the doubles JavaScript holds ({@code null} for a gap). */
     @SuppressWarnings("unchecked")
-    private List<BigDecimal> chartValues(String canvas) {
+    private List<Object> chartValues(String canvas) {
         List<Object> values = (List<Object>) browser.executeScript(
                 "return Chart.getChart(document.getElementById(arguments[0])).data.datasets[0].data;", canvas);
-        return values.stream().map(value -> value == null ? null : stripped(new BigDecimal(value.toString()))).toList();
+        return values.stream().map(value -> value == null ? null : (Object) ((Number) value).doubleValue()).toList();
     }
 
-    /** 25.0 and 25 as one value: a chart's numbers carry no scale. */
-    private static BigDecimal stripped(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+    /** The chart's data points as decimals without scale: 25.0 and 25 are one value to a chart. */
+    private List<Object> chartDecimals(String canvas) {
+        return chartValues(canvas).stream()
+                .map(value -> (Object) new BigDecimal(value.toString()).stripTrailingZeros()).toList();
+    }
+
+    /** A number the page wrote from a double (or left out for null) is the API's, to the last bit. */
+    private static void assertSameNumber(String shown, JsonNode api) {
+        if (api == null || api.isNull() || api.isMissingNode()) {
+            assertThat(shown).isNull();
+        } else {
+            assertThat(shown).isNotNull();
+            assertThat(Double.parseDouble(shown)).isEqualTo(api.doubleValue());
+        }
+    }
+
+    /** GET from the analytics API as an analyst, with a bearer token as any API client sends it. */
+    private JsonNode api(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token("ana", "ANALYST", Duration.ofMinutes(5)))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static <T> T last(List<T> items) {
+        return items.get(items.size() - 1);
+    }
+
+    private static JsonNode last(JsonNode items) {
+        return items.get(items.size() - 1);
+    }
+
+    private static Instant midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Pixels of the canvas that are not transparent: zero for a chart that drew nothing. */
