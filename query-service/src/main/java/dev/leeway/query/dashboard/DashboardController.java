@@ -13,8 +13,8 @@ import dev.leeway.query.analytics.resolution.ResolutionGrouping;
 import dev.leeway.query.analytics.ruledebt.PolicyDebtView;
 import dev.leeway.query.analytics.ruledebt.RuleDebtAnalytics;
 import dev.leeway.query.analytics.ruledebt.RuleDebtView;
-import dev.leeway.query.analytics.whatif.WhatIfRequest;
-import dev.leeway.query.analytics.whatif.WhatIfView;
+import dev.leeway.query.analytics.whatif.WhatIfAnalytics;
+import dev.leeway.query.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -45,7 +45,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The analysts' dashboard: one page of figures for a period (the last twelve weeks unless {@code from}/{@code to}
@@ -69,16 +68,19 @@ class DashboardController {
     private final OutcomeAnalytics outcomes;
     private final FairnessAnalytics fairness;
     private final RuleDebtAnalytics ruleDebt;
+    private final WhatIfAnalytics whatIfs;
     private final Clock clock;
     private final FigureFormat format = new FigureFormat();
 
     DashboardController(OverrideAnalytics overrides, ResolutionAnalytics resolution, OutcomeAnalytics outcomes,
-                        FairnessAnalytics fairness, RuleDebtAnalytics ruleDebt, ObjectProvider<Clock> clock) {
+                        FairnessAnalytics fairness, RuleDebtAnalytics ruleDebt, WhatIfAnalytics whatIfs,
+                        ObjectProvider<Clock> clock) {
         this.overrides = overrides;
         this.resolution = resolution;
         this.outcomes = outcomes;
         this.fairness = fairness;
         this.ruleDebt = ruleDebt;
+        this.whatIfs = whatIfs;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -108,21 +110,13 @@ class DashboardController {
         show(model, period, analyst);
         if (!invalid.hasErrors()) {
             model.addAttribute("whatIfAsked", true);
-            model.addAttribute("whatIfAnswer", replayWhatIf(form.request(period)).orElse(null));
+            try {
+                model.addAttribute("whatIfAnswer", whatIfs.replay(form.request(period)));
+            } catch (ApiProblem refused) {
+                model.addAttribute("whatIfRefusal", refused.getMessage());
+            }
         }
         return "dashboard/page";
-    }
-
-    /**
-     * Not connected yet: {@code POST /analytics/what-if} is merged, but its replay lives inside the package-private
-     * {@code analytics.whatif.WhatIfController} (with {@code BendHistory}, {@code ProposedTerms},
-     * {@code WhatIfReplay} and {@code WhatIfTally}, all package-private), so nothing outside that package can ask
-     * it without a second copy. Once that package offers it as a public service taking a {@link WhatIfRequest} and
-     * answering a {@link WhatIfView}, call it here; its {@code ApiProblem}s (unknown policy, terms the rulebook
-     * refuses) then belong on the form as refusals. The page already renders a {@link WhatIfView}.
-     */
-    private Optional<WhatIfView> replayWhatIf(WhatIfRequest question) {
-        return Optional.empty();
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, BadPeriod.class})

@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -385,18 +387,42 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void theWhatIfFormPostsWithItsCsrfTokenAndTheAnswerIsShown() {
+    void theWhatIfFormPostsWithItsCsrfTokenAndShowsTheApisAnswer() throws Exception {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         browser.get(url("/dashboard" + PERIOD));
+        browserErrors();
 
         browser.findElement(By.id("policyCode")).sendKeys("RETURN-WINDOW");
         browser.findElement(By.id("agentLimit")).sendKeys("10");
         browser.findElement(By.id("monthlyBudgetPerAgent")).sendKeys("200");
-        browser.findElement(By.cssSelector("#what-if-form button")).click();
+        submit(By.cssSelector("#what-if-form button"));
 
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/dashboard/what-if"));
-        assertThat(browser.findElement(By.id("what-if-answer")).getText()).contains("not connected");
         assertThat(browser.findElement(By.id("period-from")).getAttribute("value")).isEqualTo(FROM.toString());
+        JsonNode api = apiPost("/analytics/what-if", """
+                {"policyCode":"RETURN-WINDOW","kind":"BENDABLE","ownAuthorityLimits":{"AGENT":10},
+                 "monthlyBudgetPerAgent":200,"from":"%s","to":"%s"}""".formatted(midnight(FROM), midnight(TO.plusDays(1))));
+        assertThat(api.get("bends").asLong()).as("the test data has bends to replay").isPositive();
+        List<String> shown = browser.findElements(By.cssSelector("#what-if-answer td.num")).stream()
+                .map(cell -> cell.getText().replaceAll(" .*", "")).toList();
+        assertThat(shown).containsExactly(
+                api.at("/actual/ownAuthority/bends").asText(), api.at("/proposed/ownAuthority/bends").asText(),
+                api.at("/actual/secondPerson/bends").asText(), api.at("/proposed/secondPerson/bends").asText(),
+                api.at("/actual/refused/bends").asText(), api.at("/proposed/refused/bends").asText());
+        assertThat(browserErrors()).as("console errors on the answer").isEmpty();
+    }
+
+    @Test
+    void aWhatIfTheApiRefusesShowsItsReasonOnTheForm() {
+        signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
+        browser.get(url("/dashboard" + PERIOD));
+
+        browser.findElement(By.id("policyCode")).sendKeys("NO-SUCH-POLICY");
+        browser.findElement(By.id("agentLimit")).sendKeys("10");
+        browser.findElement(By.id("monthlyBudgetPerAgent")).sendKeys("200");
+        submit(By.cssSelector("#what-if-form button"));
+
+        assertThat(browser.findElement(By.id("what-if-refusal")).getText()).contains("No policy NO-SUCH-POLICY");
     }
 
     @Test
@@ -415,7 +441,7 @@ class DashboardBrowserIT {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         assertThat(browser.manage().getCookieNamed(SignInCookie.NAME)).isNotNull();
 
-        browser.findElement(By.cssSelector("form.sign-out button")).click();
+        submit(By.cssSelector("form.sign-out button"));
 
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/dashboard/sign-in?signed-out"));
         assertThat(browser.manage().getCookieNamed(SignInCookie.NAME)).isNull();
@@ -485,7 +511,14 @@ class DashboardBrowserIT {
         WebElement field = browser.findElement(By.id("token"));
         // A long token typed key by key is slow; a paste sets the value at once, as this does.
         browser.executeScript("arguments[0].value = arguments[1];", field, token);
-        browser.findElement(By.cssSelector("#sign-in button")).click();
+        submit(By.cssSelector("#sign-in button"));
+    }
+
+    /** Clicks a form's button and waits for the page it leads to: a click does not wait for the navigation. */
+    private void submit(By button) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
     }
 
     /** Signs in as a browser would: the form's CSRF token and cookie first. */
@@ -540,6 +573,16 @@ class DashboardBrowserIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Bearer " + token("ana", "ANALYST", Duration.ofMinutes(5)))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** POST to the analytics API as an analyst, with a bearer token. */
+    private JsonNode apiPost(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token("ana", "ANALYST", Duration.ofMinutes(5)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -1,11 +1,6 @@
 package dev.leeway.query.analytics.whatif;
 
-import dev.leeway.kernel.ErrorCode;
-import dev.leeway.kernel.policies.PolicyCode;
-import dev.leeway.kernel.policies.PolicyTerms;
-import dev.leeway.query.analytics.AnalyticsWindow;
 import dev.leeway.query.web.ApiDocumentation;
-import dev.leeway.query.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Currency;
 
 @RestController
 @RequestMapping(path = "/analytics/what-if", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -24,10 +18,10 @@ import java.util.Currency;
 @SecurityRequirement(name = ApiDocumentation.BEARER, scopes = "ANALYST")
 class WhatIfController {
 
-    private final BendHistory history;
+    private final WhatIfAnalytics whatIf;
 
-    WhatIfController(BendHistory history) {
-        this.history = history;
+    WhatIfController(WhatIfAnalytics whatIf) {
+        this.whatIf = whatIf;
     }
 
     /** A POST because the terms are a document, not a filter; it reads only and writes nothing (no event, no row). */
@@ -47,23 +41,6 @@ class WhatIfController {
                     + "rulebook would refuse (negative, beyond 1,000,000,000, more decimals than the currency "
                     + "has, another currency than the policy's); 404 POLICY_NOT_FOUND.")
     WhatIfView whatIf(@Valid @RequestBody WhatIfRequest request) {
-        PolicyCode code = policyCode(request.policyCode());
-        AnalyticsWindow window = AnalyticsWindow.requested(request.from(), request.to());
-        BendHistory.PolicyInForce policy = history.policy(code).orElseThrow(() ->
-                new ApiProblem(ErrorCode.POLICY_NOT_FOUND, "No policy " + code + "."));
-        PolicyTerms terms = ProposedTerms.of(request, policy);
-        WhatIfReplay replay = new WhatIfReplay(code, terms);
-        WhatIfTally tally = new WhatIfTally(Currency.getInstance(policy.currency()));
-        history.inOrderAsked(code, window, bend -> tally.add(bend, WhatIfReplay.actual(bend), replay.proposed(bend)));
-        return tally.view(code.value(), request.from(), request.to());
-    }
-
-    private static PolicyCode policyCode(String code) {
-        try {
-            return new PolicyCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "policyCode must be 2 to 50 upper-case letters, "
-                    + "digits or dashes.");
-        }
+        return whatIf.replay(request);
     }
 }
