@@ -22,6 +22,10 @@ import java.util.concurrent.Future;
  */
 public final class Bench {
 
+    /** How often a client asks the query API whether its case is readable yet: the resolution of "visible". */
+    private static final long POLL_MILLIS = 2;
+    /** The same at a fixed rate, where hundreds of cases are awaited at once: their polls are load too. */
+    private static final long OPEN_LOOP_POLL_MILLIS = 5;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Bench() {
@@ -60,9 +64,63 @@ public final class Bench {
         out.println("  then readable on the query API (201 -> GET /cases/{id} 200): " + percentiles(visible));
     }
 
+    /**
+     * Open loop: a case is opened every 1/rate seconds for {@code seconds}, whether or not earlier ones have been
+     * answered (as front-line staff do not wait for each other), and each is awaited on the query API. Latency is
+     * counted from when the request was due, not when a free thread sent it, so a stall is not hidden
+     * (coordinated omission). Every projection commits a batch in one transaction, so a case readable on
+     * {@code GET /cases/{id}} has been applied to every read model, the analysts' facts included.
+     */
+    static void runAtRate(PlatformSettings settings, int rate, int seconds, PrintStream out) throws Exception {
+        LocalTokens tokens = LocalTokens.in(settings.keys());
+        String agent = tokens.mint("bench-agent", List.of("AGENT"), Duration.ofHours(1));
+        String analyst = tokens.mint("bench-analyst", List.of("ANALYST"), Duration.ofHours(1));
+        String command = "http://localhost:" + settings.commandPort();
+        String query = "http://localhost:" + settings.queryPort();
+        for (int i = 0; i < 50; i++) {
+            openAndAwait(command, query, agent, analyst, 1_000_000 + i, System.nanoTime(), POLL_MILLIS); // warm-up
+        }
+        int cases = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        ExecutorService pool = Executors.newCachedThreadPool();
+        List<Future<Sample>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 1; i <= cases; i++) {
+            long due = start + (i - 1) * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            int n = i;
+            futures.add(pool.submit(() -> openAndAwait(command, query, agent, analyst, n, due,
+                    OPEN_LOOP_POLL_MILLIS)));
+        }
+        List<Long> accepted = new ArrayList<>();
+        List<Long> visible = new ArrayList<>();
+        List<Long> total = new ArrayList<>();
+        for (Future<Sample> future : futures) {
+            Sample sample = future.get();
+            accepted.add(sample.acceptedMillis());
+            visible.add(sample.visibleMillis());
+            total.add(sample.acceptedMillis() + sample.visibleMillis());
+        }
+        double sent = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        out.printf("Leeway bench, open loop: %d cases due at %d/s over %d s (sent in %.1f s)%n", cases, rate, seconds,
+                sent);
+        out.println("  accepted by the command API, from when due:        " + percentiles(accepted));
+        out.println("  then readable on the query API (every read model): " + percentiles(visible)
+                + " (polled every " + OPEN_LOOP_POLL_MILLIS + " ms)");
+        out.println("  due -> readable:                                   " + percentiles(total));
+    }
+
     private static Sample openAndAwait(String command, String query, String agent, String analyst, int n)
             throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
+        return openAndAwait(command, query, agent, analyst, n, System.nanoTime(), POLL_MILLIS);
+    }
+
+    private static Sample openAndAwait(String command, String query, String agent, String analyst, int n, long t0,
+                                       long pollMillis) throws IOException, InterruptedException {
         HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(command + "/cases"))
                 .header("Authorization", "Bearer " + agent).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -80,7 +138,7 @@ public final class Bench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("case " + caseId + " not readable after 60 s");
             }
-            Thread.sleep(2);
+            Thread.sleep(pollMillis);
         }
         long t2 = System.nanoTime();
         return new Sample((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);

@@ -29,6 +29,7 @@ public final class Leeway {
                    deploy/leeway verify --bundle <export.ndjson>
                    deploy/leeway rebuild <projection>|--all [--dry-run] [--url <projection-service url>]
                    deploy/leeway bench [--cases <n>] [--clients <n>]   (against a running local platform)
+                   deploy/leeway bench --rate <cases/s> [--seconds <n>]   (open loop, against a running platform)
                    deploy/leeway bench rebuild [--events <n>] [--keep]   (standalone: a throw-away store)
                    deploy/leeway bench analytics [--events <n>] [--keep]   (standalone: query-service's analytics)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
@@ -108,6 +109,11 @@ public final class Leeway {
     private static void bench(PlatformSettings settings, String[] args) {
         Map<String, String> options = options(args);
         try {
+            if (options.containsKey("--rate")) {
+                Bench.runAtRate(settings, Integer.parseInt(options.get("--rate")),
+                        Integer.parseInt(options.getOrDefault("--seconds", "30")), System.out);
+                return;
+            }
             Bench.run(settings, Integer.parseInt(options.getOrDefault("--cases", "500")),
                     Integer.parseInt(options.getOrDefault("--clients", "4")), System.out);
         } catch (Exception e) {
