@@ -5,7 +5,6 @@ import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.policies.PolicyLookup;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.BendState;
-import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.Guardrails;
 import dev.leeway.kernel.policies.PolicyCode;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 import static dev.leeway.command.CommandRejectedException.require;
 
@@ -35,11 +33,6 @@ final class BendRules {
             throw new CommandRejectedException(refusal.code(), refusal.message());
         });
         return policy;
-    }
-
-    /** Whether one of {@code roles} may give {@code value} on its own authority under this policy. */
-    static boolean withinOwnLimit(CurrentPolicy policy, Set<Role> roles, Money value) {
-        return Guardrails.withinOwnLimit(policy.terms(), roles, value);
     }
 
     /** A bend stored with a value beyond today's bounds stays on record, but nothing more is granted on it. */
@@ -64,9 +57,5 @@ final class BendRules {
     /** The month a bend counts against: the one it happened in (an imported bend's original time), else now. */
     static YearMonth budgetMonth(String occurredAt, Clock clock) {
         return occurredAt == null ? YearMonth.now(clock) : YearMonth.from(Instant.parse(occurredAt).atZone(ZoneOffset.UTC));
-    }
-
-    static Set<Role> roles(String rolesText) {
-        return Guardrails.roles(rolesText);
     }
 }

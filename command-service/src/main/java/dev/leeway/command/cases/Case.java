@@ -95,7 +95,7 @@ public class Case {
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, command.policyCode(), value);
         Deviation deviation = new Deviation(command.deviation(), policy.terms().unit());
         Guardrails.Decision decision = Guardrails.decide(policy.policyCode(), policy.terms(), actorId,
-                BendRules.roles(actorRoles), value, BendRules.budgetMonth(occurredAt, clock), budget);
+                Guardrails.roles(actorRoles), value, BendRules.budgetMonth(occurredAt, clock), budget);
         if (decision.route() == Guardrails.Route.OWN_AUTHORITY) {
             apply(new ExceptionGranted(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
                     deviation, value, command.reasonCode(), justification, Authority.OWN_LIMIT,
@@ -123,8 +123,8 @@ public class Case {
         }
         BendRules.decidable(bend);
         CurrentPolicy policy = BendRules.bendablePolicy(rulebook, bend.policyCode(), bend.valueGiven());
-        Set<Role> roles = BendRules.roles(actorRoles);
-        require(BendRules.withinOwnLimit(policy, roles, bend.valueGiven()), ErrorCode.OVER_APPROVER_LIMIT,
+        Set<Role> roles = Guardrails.roles(actorRoles);
+        require(Guardrails.withinOwnLimit(policy.terms(), roles, bend.valueGiven()), ErrorCode.OVER_APPROVER_LIMIT,
                 "Your own limit under " + bend.policyCode() + " does not cover " + bend.valueGiven() + ".");
         apply(new ExceptionGranted(caseId, bend.exceptionId(), policy.policyCode(), policy.version(),
                 bend.deviation(), bend.valueGiven(), bend.reasonCode(), bend.justification(), Authority.APPROVED,

@@ -14,8 +14,4 @@ public record OpenCaseCommand(@TargetAggregateIdentifier CaseId caseId,
                               String description,
                               FailureContext failure,
                               CustomerSegment segment) {
-
-    public OpenCaseCommand {
-        segment = segment == null ? CustomerSegment.UNKNOWN : segment;
-    }
 }

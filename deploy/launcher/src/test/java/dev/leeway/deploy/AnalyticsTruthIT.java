@@ -29,7 +29,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -304,7 +303,7 @@ class AnalyticsTruthIT {
                 bentByStratum.computeIfAbsent(c.stratum(), s -> new ArrayList<>()).add(c.score));
         comparable.stream().filter(c -> c.score != null).forEach(c ->
                 comparableByStratum.computeIfAbsent(c.stratum(), s -> new ArrayList<>()).add(c.score));
-        Map<String, List<Integer>> used = new ConcurrentHashMap<>(bentByStratum);
+        Map<String, List<Integer>> used = new HashMap<>(bentByStratum);
         used.keySet().removeIf(s -> bentByStratum.get(s).size() < 2
                 || comparableByStratum.getOrDefault(s, List.of()).size() < 2);
         long covered = used.values().stream().mapToLong(List::size).sum();

@@ -19,8 +19,8 @@ import java.util.UUID;
 /**
  * The one fold of the analysts' facts: how a case event changes its fact row, the row of whoever acted, and its
  * bend rows. The stream applies it to the rows it loads and writes back; a rebuild applies it to a whole case in
- * memory. Time is when it happened ({@link ProjectedEvent#occurredAt()}), so imported history counts in its own
- * weeks and months.
+ * memory. Time is when it happened ({@link ProjectedEvent.Attribution#occurredAt()}), so imported history counts in
+ * its own weeks and months. The event's metadata is read once per event.
  * <p>
  * Who "acted on" a case is who the case's own fold credits (CaseState.actors): whoever opened it, logged an
  * interaction, asked for a bend, resolved or reopened it. A second person deciding or reviewing a bend did not.
@@ -33,13 +33,14 @@ final class CaseFactsFold {
     }
 
     static void apply(CaseFacts facts, ProjectedEvent event) {
-        Timestamp at = event.occurredAt();
+        ProjectedEvent.Attribution by = event.attribution();
+        Timestamp at = by.occurredAt();
         Object payload = event.payload();
         if (payload instanceof CaseOpened opened) {
             if (facts.fact == null) {
-                facts.fact = opened(opened, event, at);
+                facts.fact = opened(opened, event, by);
                 facts.factChanged = true;
-                actedBy(facts, event.actorId());
+                actedBy(facts, by.actorId());
             }
             return;
         }
@@ -55,12 +56,12 @@ final class CaseFactsFold {
             if (fact.firstResolvedAt != null) {
                 fact.recontacts++;
             }
-            actedBy(facts, event.actorId());
+            actedBy(facts, by.actorId());
         } else if (payload instanceof ExceptionRequested requested) {
             if (facts.bends.containsKey(requested.exceptionId().value())) {
                 throw new IllegalStateException("exception " + requested.exceptionId() + " was requested twice");
             }
-            BendFact bend = asked(event, at, requested.exceptionId().value(), requested.policyCode().value(),
+            BendFact bend = asked(event, by, requested.exceptionId().value(), requested.policyCode().value(),
                     requested.policyVersion(), requested.deviation(), requested.reasonCode(), requested.valueGiven(),
                     requested.requestedBy());
             bend.status = "PENDING";
@@ -70,7 +71,7 @@ final class CaseFactsFold {
             fact.bendsPending++;
             actedBy(facts, requested.requestedBy()).bendsRequested++;
         } else if (payload instanceof ExceptionGranted granted) {
-            granted(facts, event, at, granted);
+            granted(facts, event, by, granted);
         } else if (payload instanceof ExceptionDeclined declined) {
             BendFact bend = facts.bends.get(declined.exceptionId().value());
             if (bend != null && "PENDING".equals(bend.status)) {
@@ -95,10 +96,10 @@ final class CaseFactsFold {
             fact.resolutions++;
             if (fact.firstResolvedAt == null) {
                 fact.firstResolvedAt = at;
-                fact.firstResolvedBy = event.actorId();
+                fact.firstResolvedBy = by.actorId();
             }
-            fact.lastResolvedBy = event.actorId();
-            actedBy(facts, event.actorId());
+            fact.lastResolvedBy = by.actorId();
+            actedBy(facts, by.actorId());
         } else if (payload instanceof SatisfactionRecorded satisfaction) {
             fact.satisfactionScore = satisfaction.score();
             fact.satisfactionCreditedTo = fact.lastResolvedBy;
@@ -107,11 +108,11 @@ final class CaseFactsFold {
         } else if (payload instanceof CaseReopened) {
             fact.status = "OPEN";
             fact.reopenings++;
-            actedBy(facts, event.actorId());
+            actedBy(facts, by.actorId());
         }
     }
 
-    private static CaseFact opened(CaseOpened opened, ProjectedEvent event, Timestamp at) {
+    private static CaseFact opened(CaseOpened opened, ProjectedEvent event, ProjectedEvent.Attribution by) {
         CaseFact fact = new CaseFact();
         fact.caseId = opened.caseId().value();
         fact.channel = opened.channel().name();
@@ -120,19 +121,21 @@ final class CaseFactsFold {
                 : opened.failure().severity().name();
         fact.failureCause = opened.failure() == null || opened.failure().cause() == null ? UNKNOWN
                 : opened.failure().cause().name();
-        fact.openedAt = at;
-        fact.openedBy = event.actorId();
+        fact.openedAt = by.occurredAt();
+        fact.openedBy = by.actorId();
         fact.status = "OPEN";
         fact.lastSequence = event.sequence();
         return fact;
     }
 
     /** Granted at once (a new row, asked and granted by the requester), or approved (the pending row). */
-    private static void granted(CaseFacts facts, ProjectedEvent event, Timestamp at, ExceptionGranted granted) {
+    private static void granted(CaseFacts facts, ProjectedEvent event, ProjectedEvent.Attribution by,
+                                ExceptionGranted granted) {
+        Timestamp at = by.occurredAt();
         CaseFact fact = facts.fact;
         BendFact bend = facts.bends.get(granted.exceptionId().value());
         if (bend == null) {
-            bend = asked(event, at, granted.exceptionId().value(), granted.policyCode().value(),
+            bend = asked(event, by, granted.exceptionId().value(), granted.policyCode().value(),
                     granted.policyVersion(), granted.deviation(), granted.reasonCode(), granted.valueGiven(),
                     granted.requestedBy());
             fact.bendsRequested++;
@@ -151,8 +154,8 @@ final class CaseFactsFold {
     }
 
     /** A new bend row as asked for, by the actor of {@code event} (the requester, roles from their token). */
-    private static BendFact asked(ProjectedEvent event, Timestamp at, UUID exceptionId, String policyCode,
-                                  int policyVersion, Deviation deviation, String reasonCode, Money value,
+    private static BendFact asked(ProjectedEvent event, ProjectedEvent.Attribution by, UUID exceptionId,
+                                  String policyCode, int policyVersion, Deviation deviation, String reasonCode, Money value,
                                   String requestedBy) {
         BendFact bend = new BendFact();
         bend.exceptionId = exceptionId;
@@ -166,8 +169,8 @@ final class CaseFactsFold {
         bend.valueCurrency = value.currency().getCurrencyCode();
         bend.withinBounds = value.withinBounds();
         bend.requestedBy = requestedBy;
-        bend.requesterRoles = event.actorRoles() == null ? "" : event.actorRoles();
-        bend.requestedAt = at;
+        bend.requesterRoles = by.actorRoles();
+        bend.requestedAt = by.occurredAt();
         bend.requestedSequence = event.sequence();
         return bend;
     }

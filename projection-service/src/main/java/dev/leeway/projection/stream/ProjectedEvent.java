@@ -1,7 +1,9 @@
 package dev.leeway.projection.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.leeway.kernel.messaging.MetadataKeys;
 
 import java.sql.Timestamp;
@@ -27,20 +29,28 @@ public record ProjectedEvent(EventEnvelope envelope, Object payload) {
 
     /** Who acted, from the event's metadata (set from the token by command-service); null if it does not say. */
     public String actorId() {
-        return metadata(MetadataKeys.ACTOR_ID);
-    }
-
-    /** Their roles at the time, comma-separated, from the token; null if the metadata does not say. */
-    public String actorRoles() {
-        return metadata(MetadataKeys.ACTOR_ROLES);
+        return attribution().actorId();
     }
 
     /**
-     * When it happened: the original time an imported event carries in its metadata, else when it was stored.
-     * Analytics count time by this; the case list and the audit trail by {@link #timestamp()}.
+     * Who acted, with which roles, and when it happened, from one read of the metadata.
+     *
+     * @param actorId    null if the metadata does not say
+     * @param actorRoles comma-separated, from the token; empty if the metadata does not say
+     * @param occurredAt the original time an imported event carries, else when it was stored: analytics count
+     *                   time by this; the case list and the audit trail by {@link #timestamp()}
      */
-    public Timestamp occurredAt() {
-        String occurredAt = metadata(MetadataKeys.OCCURRED_AT);
+    public record Attribution(String actorId, String actorRoles, Timestamp occurredAt) {
+    }
+
+    public Attribution attribution() {
+        JsonNode metadata = metadata();
+        return new Attribution(metadata.path(MetadataKeys.ACTOR_ID).asText(null),
+                metadata.path(MetadataKeys.ACTOR_ROLES).asText(""),
+                occurredAt(metadata.path(MetadataKeys.OCCURRED_AT).asText(null)));
+    }
+
+    private Timestamp occurredAt(String occurredAt) {
         if (occurredAt != null) {
             try {
                 return Timestamp.from(Instant.parse(occurredAt));
@@ -51,15 +61,15 @@ public record ProjectedEvent(EventEnvelope envelope, Object payload) {
         return timestamp();
     }
 
-    /** A text value of the event's metadata; null if absent or if the metadata is not JSON. */
-    public String metadata(String key) {
+    /** The event's metadata; empty if there is none or it is not JSON. */
+    private JsonNode metadata() {
         if (envelope.metadata() == null) {
-            return null;
+            return MissingNode.getInstance();
         }
         try {
-            return JSON.readTree(envelope.metadata()).path(key).asText(null);
+            return JSON.readTree(envelope.metadata());
         } catch (JsonProcessingException e) {
-            return null;
+            return MissingNode.getInstance();
         }
     }
 }

@@ -74,7 +74,7 @@ class AnalyticsController {
                                     "week"})) @RequestParam String by,
                             @Parameter(description = FROM) @RequestParam(required = false) String from,
                             @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return overrides.overrides(by(OverrideGrouping.class, by), window(from, to));
+        return overrides.overrides(by(OverrideGrouping.class, by), AnalyticsWindow.requested(from, to));
     }
 
     @GetMapping("/outcomes")
@@ -94,7 +94,7 @@ class AnalyticsController {
                           @Parameter(description = FROM) @RequestParam(required = false) String from,
                           @Parameter(description = TO) @RequestParam(required = false) String to) {
         String code = policy == null ? null : policyCode(policy);
-        return outcomes.outcomes(code, window(from, to))
+        return outcomes.outcomes(code, AnalyticsWindow.requested(from, to))
                 .orElseThrow(() -> new ApiProblem(ErrorCode.POLICY_NOT_FOUND, "No policy " + policy + "."));
     }
 
@@ -110,7 +110,7 @@ class AnalyticsController {
                           @RequestParam String by,
                           @Parameter(description = FROM) @RequestParam(required = false) String from,
                           @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return fairness.fairness(by(FairnessGrouping.class, by), window(from, to));
+        return fairness.fairness(by(FairnessGrouping.class, by), AnalyticsWindow.requested(from, to));
     }
 
     @GetMapping("/resolution")
@@ -125,7 +125,7 @@ class AnalyticsController {
                               @RequestParam String by,
                               @Parameter(description = FROM) @RequestParam(required = false) String from,
                               @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return resolution.resolution(by(ResolutionGrouping.class, by), window(from, to));
+        return resolution.resolution(by(ResolutionGrouping.class, by), AnalyticsWindow.requested(from, to));
     }
 
     @GetMapping("/rule-debt")
@@ -137,12 +137,9 @@ class AnalyticsController {
                     + "policy code.")
     RuleDebtView ruleDebt(@Parameter(description = FROM) @RequestParam(required = false) String from,
                           @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return ruleDebt.ruleDebt(window(from, to));
+        return ruleDebt.ruleDebt(AnalyticsWindow.requested(from, to));
     }
 
-    private static AnalyticsWindow window(String from, String to) {
-        return AnalyticsWindow.requested(from, to);
-    }
 
     private static <E extends Enum<E>> E by(Class<E> type, String value) {
         try {
