@@ -92,20 +92,29 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
      * @param topPolicyPercent        the share of bends under {@link #TOP_POLICY}, the rest spread evenly over the
      *                                other bendable policies; 0 spreads all bends evenly over every bendable policy
      * @param meanMillisBetweenEvents how far apart events are on average, in store time
+     * @param firstConversation       at most this many interactions logged before any bend (evenly 0 to it): the
+     *                                main lever on events per case
+     * @param bentCasePercent         the share of cases with at least one bend (of those, 30% have two)
      */
-    record Shape(int topPolicyPercent, long meanMillisBetweenEvents) {
+    record Shape(int topPolicyPercent, long meanMillisBetweenEvents, int firstConversation, int bentCasePercent) {
 
-        /** The rebuild bench's: bends even over the policies, events 2 s apart (a million in about 23 days). */
-        static final Shape EVEN = new Shape(0, 2_000);
         /**
-         * The analytics bench's: 60% of bends under one policy (about 50,000 of the 84,000 bends of a million
-         * events: the what-if's worst case), events 30 s apart (a million in about 11 months, so that weeks group).
+         * The rebuild bench's: bends even over the policies, events 2 s apart (a million in about 23 days), about
+         * six events per case.
          */
-        static final Shape ANALYTICS = new Shape(60, 30_000);
+        static final Shape EVEN = new Shape(0, 2_000, 3, 40);
+        /**
+         * The analytics bench's: about ten events per case (the issue's 100,000 cases in a million events), more of
+         * them bent, 70% of bends under one policy (about 50,000 bends at a million events: the what-if's worst
+         * case), events 30 s apart (a million in about 11 months, so that weeks group).
+         */
+        static final Shape ANALYTICS = new Shape(70, 30_000, 10, 55);
 
         Shape {
-            if (topPolicyPercent < 0 || topPolicyPercent > 100 || meanMillisBetweenEvents < 1) {
-                throw new IllegalArgumentException("topPolicyPercent 0-100 and meanMillisBetweenEvents at least 1");
+            if (topPolicyPercent < 0 || topPolicyPercent > 100 || meanMillisBetweenEvents < 1
+                    || firstConversation < 0 || bentCasePercent < 0 || bentCasePercent > 100) {
+                throw new IllegalArgumentException("topPolicyPercent and bentCasePercent 0-100, "
+                        + "meanMillisBetweenEvents at least 1 and firstConversation not negative");
             }
         }
     }
@@ -363,8 +372,8 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
             if (chance(85)) {
                 plan.add(Step.ASSIGN);
             }
-            interactions(3);
-            int bends = chance(40) ? 1 + (chance(30) ? 1 : 0) : 0;
+            interactions(shape.firstConversation());
+            int bends = chance(shape.bentCasePercent()) ? 1 + (chance(30) ? 1 : 0) : 0;
             for (int i = 0; i < bends; i++) {
                 plan.add(Step.BEND);
                 interactions(1);
