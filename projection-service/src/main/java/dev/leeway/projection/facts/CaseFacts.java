@@ -25,7 +25,7 @@ final class CaseFacts {
 
     /** The row of someone who acted on the case, made on their first action. */
     ActorFact actedBy(String actorId) {
-        ActorFact actor = actors.computeIfAbsent(actorId, id -> new ActorFact(fact.caseId, id, 0));
+        ActorFact actor = actors.computeIfAbsent(actorId, id -> new ActorFact(fact.caseId, id, 0, CaseAttributes.of(fact)));
         changedActors.add(actorId);
         return actor;
     }

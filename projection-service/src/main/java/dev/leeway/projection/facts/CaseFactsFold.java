@@ -61,7 +61,7 @@ final class CaseFactsFold {
             if (facts.bends.containsKey(requested.exceptionId().value())) {
                 throw new IllegalStateException("exception " + requested.exceptionId() + " was requested twice");
             }
-            BendFact bend = asked(event, by, requested.exceptionId().value(), requested.policyCode().value(),
+            BendFact bend = asked(fact, event, by, requested.exceptionId().value(), requested.policyCode().value(),
                     requested.policyVersion(), requested.deviation(), requested.reasonCode(), requested.valueGiven(),
                     requested.requestedBy());
             bend.status = "PENDING";
@@ -69,6 +69,7 @@ final class CaseFactsFold {
             facts.changed(bend);
             fact.bendsRequested++;
             fact.bendsPending++;
+            bend.firstUnderPolicy = fact.bentPolicies.add(bend.policyCode);
             actedBy(facts, requested.requestedBy()).bendsRequested++;
         } else if (payload instanceof ExceptionGranted granted) {
             granted(facts, event, by, granted);
@@ -135,10 +136,11 @@ final class CaseFactsFold {
         CaseFact fact = facts.fact;
         BendFact bend = facts.bends.get(granted.exceptionId().value());
         if (bend == null) {
-            bend = asked(event, by, granted.exceptionId().value(), granted.policyCode().value(),
+            bend = asked(fact, event, by, granted.exceptionId().value(), granted.policyCode().value(),
                     granted.policyVersion(), granted.deviation(), granted.reasonCode(), granted.valueGiven(),
                     granted.requestedBy());
             fact.bendsRequested++;
+            bend.firstUnderPolicy = fact.bentPolicies.add(bend.policyCode);
             actedBy(facts, granted.requestedBy()).bendsRequested++;
         } else if ("PENDING".equals(bend.status)) {
             fact.bendsPending--;
@@ -146,6 +148,7 @@ final class CaseFactsFold {
             return; // Granted twice: the aggregate never does that; the first grant stands.
         }
         fact.bendsGranted++;
+        fact.grantedPolicies.add(bend.policyCode);
         bend.status = "GRANTED";
         bend.authority = granted.authority().name();
         bend.decidedBy = granted.grantedBy();
@@ -154,7 +157,7 @@ final class CaseFactsFold {
     }
 
     /** A new bend row as asked for, by the actor of {@code event} (the requester, roles from their token). */
-    private static BendFact asked(ProjectedEvent event, ProjectedEvent.Attribution by, UUID exceptionId,
+    private static BendFact asked(CaseFact fact, ProjectedEvent event, ProjectedEvent.Attribution by, UUID exceptionId,
                                   String policyCode, int policyVersion, Deviation deviation, String reasonCode, Money value,
                                   String requestedBy) {
         BendFact bend = new BendFact();
@@ -172,11 +175,12 @@ final class CaseFactsFold {
         bend.requesterRoles = by.actorRoles();
         bend.requestedAt = by.occurredAt();
         bend.requestedSequence = event.sequence();
+        bend.ofCase = CaseAttributes.of(fact);
         return bend;
     }
 
     /** The row of whoever acted; an event that does not say who (none does today) credits nobody. */
     private static ActorFact actedBy(CaseFacts facts, String actorId) {
-        return actorId == null ? new ActorFact(facts.fact.caseId, null, 0) : facts.actedBy(actorId);
+        return actorId == null ? new ActorFact(facts.fact.caseId, null, 0, null) : facts.actedBy(actorId);
     }
 }

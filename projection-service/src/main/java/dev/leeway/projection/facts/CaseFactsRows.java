@@ -4,6 +4,11 @@ import dev.leeway.projection.stream.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,11 +45,13 @@ final class CaseFactsRows {
         row.bendsDeclined = rs.getInt("bends_declined");
         row.bendsPending = rs.getInt("bends_pending");
         row.lastSequence = rs.getLong("last_sequence");
+        row.bentPolicies.addAll(policies(rs, "bent_policies"));
+        row.grantedPolicies.addAll(policies(rs, "granted_policies"));
         return row;
     };
 
     private static final RowMapper<ActorFact> ACTOR = (rs, n) -> new ActorFact(rs.getObject("case_id", UUID.class),
-            rs.getString("actor_id"), rs.getInt("bends_requested"));
+            rs.getString("actor_id"), rs.getInt("bends_requested"), ofCase(rs));
 
     private static final RowMapper<BendFact> BEND = (rs, n) -> {
         BendFact row = new BendFact();
@@ -70,6 +77,8 @@ final class CaseFactsRows {
         row.requestedSequence = rs.getLong("requested_sequence");
         row.decidedAt = rs.getTimestamp("decided_at");
         row.reviewedAt = rs.getTimestamp("reviewed_at");
+        row.ofCase = ofCase(rs);
+        row.firstUnderPolicy = rs.getBoolean("first_under_policy");
         return row;
     };
 
@@ -78,6 +87,16 @@ final class CaseFactsRows {
     private static final String BEND_UPSERT = Upserts.sql("bend_fact", BendFact.COLUMNS, "exception_id");
 
     private final JdbcTemplate jdbc;
+
+    private static List<String> policies(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static CaseAttributes ofCase(ResultSet rs) throws SQLException {
+        return new CaseAttributes(rs.getTimestamp("case_opened_at"), rs.getObject("case_opened_week",
+                LocalDate.class), rs.getString("case_channel"), rs.getString("case_segment"));
+    }
 
     CaseFactsRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

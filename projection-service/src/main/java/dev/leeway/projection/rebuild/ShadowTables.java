@@ -85,7 +85,9 @@ class ShadowTables {
 
     /**
      * The shadow's rows and positions replace the live ones, in the caller's transaction: queries see the old
-     * read model until it commits and the new one after, never a missing or half-copied one.
+     * read model until it commits and the new one after, never a missing or half-copied one. The planner's
+     * statistics are renewed in the same transaction: right after a large rebuild they would otherwise describe
+     * the old rows until autovacuum came by, and the first queries would be planned blind.
      */
     void swap(Projection projection) {
         List<String> tables = projection.tables();
@@ -94,6 +96,7 @@ class ShadowTables {
         }
         for (String table : tables) {
             jdbc.execute("INSERT INTO " + live(table) + " OVERRIDING SYSTEM VALUE SELECT * FROM " + shadow(table));
+            jdbc.execute("ANALYZE " + live(table));
         }
         jdbc.update("DELETE FROM " + live(POSITIONS) + " WHERE projection = ?", projection.name());
         jdbc.update("INSERT INTO " + live(POSITIONS) + " SELECT * FROM " + shadow(POSITIONS) + " WHERE projection = ?",

@@ -165,7 +165,22 @@ final class StoreBulkReplay implements BulkReplay {
             if (value instanceof BigDecimal decimal) {
                 return decimal.toPlainString();
             }
+            if (value instanceof String[] array) {
+                return arrayLiteral(array);
+            }
             return value.toString();
+        }
+
+        /** PostgreSQL's array literal: {"a","b"}, each element quoted, quotes and backslashes escaped. */
+        private static String arrayLiteral(String[] elements) {
+            StringBuilder literal = new StringBuilder("{");
+            for (int i = 0; i < elements.length; i++) {
+                if (i > 0) {
+                    literal.append(',');
+                }
+                literal.append('"').append(elements[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return literal.append('}').toString();
         }
     }
 }

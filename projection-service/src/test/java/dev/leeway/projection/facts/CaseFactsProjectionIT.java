@@ -36,6 +36,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +83,17 @@ class CaseFactsProjectionIT extends RunningProjectionService {
                 .containsEntry("satisfaction_score", 2).containsEntry("satisfaction_credited_to", "bob")
                 .containsEntry("satisfaction_at", at(8)).containsEntry("surveys", 1)
                 .containsEntry("bends_requested", 3).containsEntry("bends_granted", 2)
-                .containsEntry("bends_declined", 1).containsEntry("bends_pending", 0);
+                .containsEntry("bends_declined", 1).containsEntry("bends_pending", 0)
+                .containsEntry("opened_week", Date.valueOf("2019-03-04")).containsEntry("seconds_to_resolve", 6 * 3600.0);
+        assertThat(policies(fact.get("bent_policies"))).as("asked for, any status")
+                .containsExactly("DELIVERY-FEE", "RETURN-WINDOW");
+        assertThat(policies(fact.get("granted_policies"))).containsExactly("RETURN-WINDOW");
+        assertThat(jdbc.queryForList("SELECT DISTINCT case_opened_at, case_opened_week, case_channel, case_segment"
+                + " FROM read_model.case_actor_fact WHERE case_id = ? UNION SELECT DISTINCT case_opened_at,"
+                + " case_opened_week, case_channel, case_segment FROM read_model.bend_fact WHERE case_id = ?",
+                caseId, caseId)).as("every actor and bend row carries its case's opening")
+                .containsExactly(Map.of("case_opened_at", at(0), "case_opened_week", Date.valueOf("2019-03-04"),
+                        "case_channel", "PHONE", "case_segment", "LOYAL"));
 
         assertThat(jdbc.queryForList("SELECT actor_id, bends_requested FROM read_model.case_actor_fact"
                 + " WHERE case_id = ? ORDER BY actor_id", caseId))
@@ -102,6 +115,9 @@ class CaseFactsProjectionIT extends RunningProjectionService {
                 .containsEntry("decided_at", at(4));
         assertThat(bend(declined)).containsEntry("status", "DECLINED").containsEntry("decided_by", "sam")
                 .containsEntry("approver_role", null);
+        assertThat(List.of(bend(approved), bend(atOnce), bend(declined))).extracting(row -> row.get("first_under_policy"))
+                .as("the case's first bend under RETURN-WINDOW, its second, its first under DELIVERY-FEE")
+                .containsExactly(true, false, true);
     }
 
     @Test
@@ -129,13 +145,23 @@ class CaseFactsProjectionIT extends RunningProjectionService {
         rows.addAll(jdbc.queryForList("SELECT * FROM read_model.bend_fact WHERE case_id = ? ORDER BY exception_id",
                 caseId));
         assertThat(rows).hasSizeGreaterThan(5);
+        rows.forEach(row -> row.replaceAll((column, value) -> value instanceof Array ? policies(value) : value));
         return rows;
+    }
+
+    private static List<String> policies(Object array) {
+        try {
+            return List.of((String[]) ((Array) array).getArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<ProducerRecord<String, String>> history(UUID caseId, ExceptionId approved, ExceptionId atOnce,
                                                          ExceptionId declined) {
         CaseId id = new CaseId(caseId);
         PolicyCode policy = new PolicyCode("RETURN-WINDOW");
+        PolicyCode fee = new PolicyCode("DELIVERY-FEE");
         Deviation days = new Deviation(new BigDecimal("12"), DeviationUnit.DAYS);
         PersonalText text = PersonalText.legacy("text");
         List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -148,7 +174,7 @@ class CaseFactsProjectionIT extends RunningProjectionService {
                 "LATE", text, Authority.APPROVED, "alice", "sam"), "sam", "SUPERVISOR"));
         records.add(event(caseId, 4, new ExceptionGranted(id, atOnce, policy, 4, days, Money.of("30", "EUR"),
                 "LATE", text, Authority.OWN_LIMIT, "bob", "bob"), "bob", "AGENT,SUPERVISOR"));
-        records.add(event(caseId, 5, new ExceptionRequested(id, declined, policy, 4, days, Money.of("9000", "EUR"),
+        records.add(event(caseId, 5, new ExceptionRequested(id, declined, fee, 1, days, Money.of("9000", "EUR"),
                 "LATE", text, "alice", null), "alice", "AGENT"));
         records.add(event(caseId, 6, new CaseResolved(id, Outcome.SOLVED, text), "bob", "AGENT"));
         records.add(event(caseId, 7, new InteractionLogged(id, Channel.CHAT, Direction.IN, text), "alice", "AGENT"));

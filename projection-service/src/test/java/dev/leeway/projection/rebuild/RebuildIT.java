@@ -31,6 +31,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,6 +170,20 @@ class RebuildIT extends RunningProjectionService {
         assertThat(finalState(rebuild("case_summary", false))).isEqualTo("SWAPPED");
 
         assertThat(subject(caseId)).isEqualTo(PersonalText.ERASED);
+    }
+
+    @Test
+    void aSwapRenewsThePlannerStatisticsOfTheLiveTables() throws Exception {
+        Timestamp before = jdbc.queryForObject("SELECT now()", Timestamp.class);
+
+        assertThat(finalState(rebuild("case_facts", false))).isEqualTo("SWAPPED");
+
+        // Statistics reach pg_stat_* within a second or so of the transaction's end.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList("""
+                SELECT relname FROM pg_stat_user_tables
+                WHERE schemaname = 'read_model' AND last_analyze >= ? ORDER BY relname""", String.class, before))
+                .as("ANALYZE ran as the projection role on each table the rebuild swapped")
+                .containsExactly("bend_fact", "case_actor_fact", "case_fact"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.leeway.query.analytics;
 
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.query.support.EventStoreFixture;
+import dev.leeway.query.support.FactTableRows;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -172,8 +173,9 @@ public final class PlantedFacts {
                     opened_by, status, first_resolved_at, first_resolved_by, outcome, last_resolved_by, resolutions,
                     reopenings, interactions, recontacts, satisfaction_score, satisfaction_credited_to,
                     satisfaction_at, surveys, bends_requested, bends_granted, bends_declined, bends_pending,
-                    last_sequence)
-                VALUES (?, ?, ?, ?, 'UNKNOWN', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)""")) {
+                    last_sequence, opened_week, seconds_to_resolve)
+                VALUES (?, ?, ?, ?, 'UNKNOWN', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10, %s)"""
+                .formatted(FactTableRows.DERIVED))) {
             for (CaseRow c : cases) {
                 insert.setObject(1, c.caseId());
                 insert.setString(2, c.channel());
@@ -201,16 +203,19 @@ public final class PlantedFacts {
                 insert.setInt(20, c.bendsGranted());
                 insert.setInt(21, c.bendsDeclined());
                 insert.setInt(22, c.bendsPending());
+                insert.setTimestamp(23, Timestamp.from(c.openedAt()));
+                insert.setTimestamp(24, c.resolved() ? Timestamp.from(c.firstResolvedAt()) : null);
+                insert.setTimestamp(25, Timestamp.from(c.openedAt()));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO read_model.case_actor_fact (case_id, actor_id, bends_requested) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = FactTableRows.actorInsert(connection)) {
             for (ActorRow a : actors) {
                 insert.setObject(1, a.caseId());
                 insert.setString(2, a.actor());
                 insert.setInt(3, a.bendsRequested());
+                insert.setObject(4, a.caseId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -219,8 +224,9 @@ public final class PlantedFacts {
                 INSERT INTO read_model.bend_fact (exception_id, case_id, policy_code, policy_version, deviation,
                     deviation_unit, value_amount, value_currency, within_bounds, reason_code, status, authority,
                     requested_by, requester_roles, decided_by, review_verdict, reviewed_by, requested_at,
-                    requested_sequence, decided_at, reviewed_at)
-                VALUES (?, ?, ?, ?, 3, 'DAYS', ?, ?, true, 'GOODWILL', ?, ?, ?, 'AGENT', ?, ?, ?, ?, 1, ?, ?)""")) {
+                    requested_sequence, decided_at, reviewed_at, %s)
+                SELECT ?, ?, ?, ?, 3, 'DAYS', ?, ?, true, 'GOODWILL', ?, ?, ?, 'AGENT', ?, ?, ?, ?, 1, ?, ?, %s"""
+                .formatted(FactTableRows.COPIES, FactTableRows.COPIED))) {
             for (BendRow b : bends) {
                 boolean decided = !b.status().equals("PENDING");
                 insert.setObject(1, b.exceptionId());
@@ -238,10 +244,12 @@ public final class PlantedFacts {
                 insert.setTimestamp(13, Timestamp.from(b.requestedAt()));
                 insert.setTimestamp(14, decided ? Timestamp.from(b.requestedAt().plusSeconds(30)) : null);
                 insert.setTimestamp(15, b.verdict() == null ? null : Timestamp.from(b.requestedAt().plusSeconds(90)));
+                insert.setObject(16, b.caseId());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+        FactTableRows.policiesFromBends(connection);
         for (PolicyRow p : policies) {
             insertPolicy(connection, p);
         }

@@ -1,5 +1,7 @@
 package dev.leeway.query.dashboard;
 
+import dev.leeway.query.support.FactTableRows;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -174,16 +176,17 @@ final class DashboardFacts {
                     opened_by, status, first_resolved_at, first_resolved_by, outcome, last_resolved_by, resolutions,
                     reopenings, interactions, recontacts, satisfaction_score, satisfaction_credited_to,
                     satisfaction_at, surveys, bends_requested, bends_granted, bends_declined, bends_pending,
-                    last_sequence)
-                VALUES (?, ?, ?, ?, 'PRODUCT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)""");
-             PreparedStatement actorRow = connection.prepareStatement(
-                     "INSERT INTO read_model.case_actor_fact (case_id, actor_id, bends_requested) VALUES (?, ?, ?)");
+                    last_sequence, opened_week, seconds_to_resolve)
+                VALUES (?, ?, ?, ?, 'PRODUCT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10, %s)"""
+                .formatted(FactTableRows.DERIVED));
+             PreparedStatement actorRow = FactTableRows.actorInsert(connection);
              PreparedStatement bendRow = connection.prepareStatement("""
                 INSERT INTO read_model.bend_fact (exception_id, case_id, policy_code, policy_version, deviation,
                     deviation_unit, value_amount, value_currency, within_bounds, reason_code, status, authority,
                     requested_by, requester_roles, decided_by, review_verdict, reviewed_by, requested_at,
-                    requested_sequence, decided_at, reviewed_at)
-                VALUES (?, ?, ?, ?, 5, 'DAYS', ?, ?, true, 'GOODWILL', ?, ?, ?, 'AGENT', ?, ?, ?, ?, ?, ?, ?)""")) {
+                    requested_sequence, decided_at, reviewed_at, %s)
+                SELECT ?, ?, ?, ?, 5, 'DAYS', ?, ?, true, 'GOODWILL', ?, ?, ?, 'AGENT', ?, ?, ?, ?, ?, ?, ?, %s"""
+                .formatted(FactTableRows.COPIES, FactTableRows.COPIED))) {
             for (CaseRow c : cases) {
                 List<BendRow> ofCase = bends.stream().filter(bend -> bend.caseId().equals(c.caseId())).toList();
                 boolean resolved = c.firstResolvedAt() != null;
@@ -214,11 +217,15 @@ final class DashboardFacts {
                 caseRow.setLong(21, ofCase.stream().filter(bend -> bend.status().equals("GRANTED")).count());
                 caseRow.setLong(22, ofCase.stream().filter(bend -> bend.status().equals("DECLINED")).count());
                 caseRow.setLong(23, ofCase.stream().filter(bend -> bend.status().equals("PENDING")).count());
+                caseRow.setTimestamp(24, Timestamp.from(c.openedAt()));
+                caseRow.setTimestamp(25, resolved ? Timestamp.from(c.firstResolvedAt()) : null);
+                caseRow.setTimestamp(26, Timestamp.from(c.openedAt()));
                 caseRow.addBatch();
                 for (Map.Entry<String, Integer> actor : actors.get(c.caseId()).entrySet()) {
                     actorRow.setObject(1, c.caseId());
                     actorRow.setString(2, actor.getKey());
                     actorRow.setInt(3, actor.getValue());
+                    actorRow.setObject(4, c.caseId());
                     actorRow.addBatch();
                 }
                 long sequence = 0;
@@ -240,6 +247,7 @@ final class DashboardFacts {
                     bendRow.setLong(14, ++sequence);
                     bendRow.setTimestamp(15, decided ? Timestamp.from(b.requestedAt().plusSeconds(30)) : null);
                     bendRow.setTimestamp(16, b.verdict() == null ? null : Timestamp.from(b.requestedAt().plusSeconds(86_400)));
+                    bendRow.setObject(17, b.caseId());
                     bendRow.addBatch();
                 }
             }
@@ -247,6 +255,7 @@ final class DashboardFacts {
             actorRow.executeBatch();
             bendRow.executeBatch();
         }
+        FactTableRows.policiesFromBends(connection);
         for (PolicyRow policy : policies) {
             insertPolicy(connection, policy);
         }

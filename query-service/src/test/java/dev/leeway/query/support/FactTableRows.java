@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Rows of the analysts' fact tables (projection-service's V9) and of the rulebook (V6), inserted as the projections
- * would leave them, for query-service's analytics tests.
+ * Rows of the analysts' fact tables (projection-service's V9 and V10) and of the rulebook (V6), inserted as the
+ * projections would leave them, for query-service's analytics tests.
  */
 public final class FactTableRows {
 
@@ -80,8 +81,9 @@ public final class FactTableRows {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO read_model.case_fact (case_id, channel, segment, severity, failure_cause, opened_at,
                     opened_by, status, first_resolved_at, first_resolved_by, resolutions, interactions,
-                    satisfaction_score, satisfaction_credited_to, satisfaction_at, surveys, last_sequence)
-                VALUES (?, ?, ?, ?, 'PRODUCT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    satisfaction_score, satisfaction_credited_to, satisfaction_at, surveys, last_sequence,
+                    opened_week, seconds_to_resolve)
+                VALUES (?, ?, ?, ?, 'PRODUCT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(DERIVED))) {
             for (CaseRow row : cases) {
                 boolean resolved = row.firstResolvedAt() != null;
                 insert.setObject(1, row.caseId());
@@ -101,6 +103,9 @@ public final class FactTableRows {
                         Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setInt(15, row.satisfactionScore() == null ? 0 : 1);
                 insert.setLong(16, row.lastSequence());
+                insert.setObject(17, utc(row.openedAt()));
+                insert.setObject(18, resolved ? utc(row.firstResolvedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(19, utc(row.openedAt()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -112,8 +117,9 @@ public final class FactTableRows {
                 INSERT INTO read_model.bend_fact (exception_id, case_id, policy_code, policy_version, deviation,
                     deviation_unit, value_amount, value_currency, within_bounds, reason_code, status, authority,
                     approver_role, requested_by, requester_roles, decided_by, requested_at, requested_sequence,
-                    decided_at)
-                VALUES (?, ?, ?, ?, ?, 'DAYS', ?, ?, ?, 'GOODWILL', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    decided_at, %s)
+                SELECT ?, ?, ?, ?, ?, 'DAYS', ?, ?, ?, 'GOODWILL', ?, ?, ?, ?, ?, ?, ?, ?, ?, %s""".formatted(
+                COPIES, COPIED))) {
             for (BendRow row : bends) {
                 boolean decided = !"PENDING".equals(row.status());
                 insert.setObject(1, row.exceptionId());
@@ -134,10 +140,56 @@ public final class FactTableRows {
                 insert.setLong(16, row.requestedSequence());
                 insert.setObject(17, decided ? utc(row.requestedAt().plusSeconds(60)) : null,
                         Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(18, row.caseId());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+        policiesFromBends(connection);
+    }
+
+    /**
+     * The case columns projection-service's fold derives, from three parameters: opened_at, first_resolved_at
+     * (or null), opened_at again. The same definitions as V10's back-fill.
+     */
+    public static final String DERIVED = "date_trunc('week', CAST(? AS timestamptz) AT TIME ZONE 'UTC')::date, "
+            + "extract(epoch FROM CAST(? AS timestamptz) - CAST(? AS timestamptz))::double precision";
+
+    /** The columns an actor or bend row copies from its case. */
+    public static final String COPIES = "case_opened_at, case_opened_week, case_channel, case_segment";
+
+    /**
+     * The end of an {@code INSERT ... SELECT} that copies them from the case row; its one parameter, the last, is
+     * the case's id (the case must be inserted first).
+     */
+    public static final String COPIED = "c.opened_at, c.opened_week, c.channel, c.segment "
+            + "FROM read_model.case_fact c WHERE c.case_id = ?";
+
+    /**
+     * Each case's bent and granted policies, and which bend is its first under its policy, from the bend rows, as
+     * the fold keeps them (the same definitions as V10's back-fill).
+     */
+    public static void policiesFromBends(Connection connection) throws SQLException {
+        try (Statement update = connection.createStatement()) {
+            update.execute("""
+                    UPDATE read_model.bend_fact b SET first_under_policy = NOT EXISTS (
+                        SELECT 1 FROM read_model.bend_fact e WHERE e.case_id = b.case_id
+                            AND e.policy_code = b.policy_code
+                            AND (e.requested_sequence, e.exception_id) < (b.requested_sequence, b.exception_id))""");
+            update.execute("""
+                    UPDATE read_model.case_fact c SET
+                        bent_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
+                                              WHERE b.case_id = c.case_id ORDER BY 1),
+                        granted_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
+                                                 WHERE b.case_id = c.case_id AND b.status = 'GRANTED' ORDER BY 1)
+                    WHERE EXISTS (SELECT 1 FROM read_model.bend_fact b WHERE b.case_id = c.case_id)""");
+        }
+    }
+
+    /** A case_actor_fact row with its case's copies (the case must be inserted first). */
+    public static PreparedStatement actorInsert(Connection connection) throws SQLException {
+        return connection.prepareStatement("INSERT INTO read_model.case_actor_fact (case_id, actor_id, "
+                + "bends_requested, " + COPIES + ") SELECT ?, ?, ?, " + COPIED);
     }
 
     /** The policy in force with its limits ({@code role -> amount}), as the policies projection writes it. */

@@ -15,8 +15,10 @@ import static dev.leeway.query.analytics.export.ColumnType.UUID;
 /**
  * The analysts' fact tables (projection-service's V9 migration) as exports. Columns are listed here, not read
  * with {@code SELECT *}: a column added to a table is exported only once someone has decided it belongs in a
- * notebook (the tables hold no personal text, and the export must keep it that way). {@code FactExportIT} fails
- * when a table and its list drift apart.
+ * notebook (the tables hold no personal text, and the export must keep it that way). The columns V10 added only
+ * restate exported ones (a case's week, time to resolve and policies; its opening copied onto its actor and bend
+ * rows) so that the analytics need no joins: a notebook joins and computes them itself, so they are not exported.
+ * {@code FactExportIT} fails when a table and its lists drift apart.
  */
 enum FactTable {
 
@@ -45,12 +47,13 @@ enum FactTable {
             new FactColumn("bends_granted", INTEGER),
             new FactColumn("bends_declined", INTEGER),
             new FactColumn("bends_pending", INTEGER),
-            new FactColumn("last_sequence", BIGINT))),
+            new FactColumn("last_sequence", BIGINT)),
+            List.of("opened_week", "seconds_to_resolve", "bent_policies", "granted_policies")),
 
     CASE_ACTORS("case_actor_fact", "case-actors", List.of(
             new FactColumn("case_id", UUID),
             new FactColumn("actor_id", TEXT),
-            new FactColumn("bends_requested", INTEGER))),
+            new FactColumn("bends_requested", INTEGER)), Copied.COLUMNS),
 
     BENDS("bend_fact", "bends", List.of(
             new FactColumn("exception_id", UUID),
@@ -74,16 +77,27 @@ enum FactTable {
             new FactColumn("requested_at", TIMESTAMP),
             new FactColumn("requested_sequence", BIGINT),
             new FactColumn("decided_at", TIMESTAMP),
-            new FactColumn("reviewed_at", TIMESTAMP)));
+            new FactColumn("reviewed_at", TIMESTAMP)), Copied.AND_FIRST_UNDER_POLICY);
 
     private final String table;
     private final String fileName;
     private final List<FactColumn> columns;
+    private final List<String> restated;
 
-    FactTable(String table, String fileName, List<FactColumn> columns) {
+    FactTable(String table, String fileName, List<FactColumn> columns, List<String> restated) {
         this.table = table;
         this.fileName = fileName;
         this.columns = columns;
+        this.restated = restated;
+    }
+
+    /** The case's columns an actor or bend row carries (its case is exported too). */
+    private static final class Copied {
+        static final List<String> COLUMNS = List.of("case_opened_at", "case_opened_week", "case_channel",
+                "case_segment");
+        /** A bend row's also say whether it is its case's first under its policy (bends are ordered, exported). */
+        static final List<String> AND_FIRST_UNDER_POLICY = List.of("case_opened_at", "case_opened_week",
+                "case_channel", "case_segment", "first_under_policy");
     }
 
     String table() {
@@ -99,6 +113,11 @@ enum FactTable {
         return columns;
     }
 
+    /** The table's columns that are not exported because they only restate exported ones, in table order. */
+    List<String> restated() {
+        return restated;
+    }
+
     /**
      * Every row of the table whose case was opened in {@code window}. No ORDER BY: sorting every bend would cost
      * the database more than the export itself, and a notebook sorts as it likes.
@@ -109,11 +128,8 @@ enum FactTable {
         if (window.unbounded()) {
             return "SELECT " + selected + from;
         }
-        if (this == CASES) {
-            return "SELECT " + selected + from + " WHERE TRUE" + window.and("t.opened_at");
-        }
-        return "SELECT " + selected + from + " JOIN read_model.case_fact c ON c.case_id = t.case_id WHERE TRUE"
-                + window.and("c.opened_at");
+        return "SELECT " + selected + from + " WHERE TRUE"
+                + window.and(this == CASES ? "t.opened_at" : "t.case_opened_at");
     }
 
     /** The in-memory DuckDB table a Parquet export is assembled in, with the same column names. */

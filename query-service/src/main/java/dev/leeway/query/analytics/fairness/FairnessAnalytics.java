@@ -25,8 +25,7 @@ public class FairnessAnalytics {
     private static final String RATES = """
             SELECT a.actor_id AS agent, %s AS grp, count(*) AS cases,
                    count(*) FILTER (WHERE a.bends_requested > 0) AS bent
-            FROM read_model.case_actor_fact a JOIN read_model.case_fact c ON c.case_id = a.case_id
-            WHERE true%s GROUP BY 1, 2""";
+            FROM read_model.case_actor_fact a WHERE true%s GROUP BY 1, 2""";
     private static final Comparator<FairnessGroupView> BY_RATE =
             Comparator.comparingDouble((FairnessGroupView group) -> group.bendRate().rate())
                     .thenComparing(FairnessGroupView::group);
@@ -41,7 +40,7 @@ public class FairnessAnalytics {
 
     public FairnessView fairness(FairnessGrouping by, AnalyticsWindow window) {
         Map<String, Map<String, FairnessGroupView>> byAgent = new TreeMap<>();
-        jdbc.query(RATES.formatted(by.column(), window.and("c.opened_at")), row -> {
+        jdbc.query(RATES.formatted(by.column(), window.and("a.case_opened_at")), row -> {
             long cases = row.getLong("cases");
             long bent = row.getLong("bent");
             byAgent.computeIfAbsent(row.getString("agent"), a -> new TreeMap<>()).put(row.getString("grp"),

@@ -1,9 +1,9 @@
 package dev.leeway.query.analytics.fairness;
 
-/** The customer groups whose bend rates are compared, per agent: a case_fact column. */
+/** The customer groups whose bend rates are compared, per agent: a column of case_actor_fact (its case's). */
 public enum FairnessGrouping {
-    SEGMENT("c.segment"),
-    CHANNEL("c.channel");
+    SEGMENT("a.case_segment"),
+    CHANNEL("a.case_channel");
 
     private final String column;
 

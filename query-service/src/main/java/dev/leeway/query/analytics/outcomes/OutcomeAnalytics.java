@@ -27,14 +27,8 @@ import java.util.function.ToLongFunction;
 public class OutcomeAnalytics {
 
     private static final String ANY_GRANTED = "c.bends_granted > 0";
-    private static final String GRANTED_UNDER_POLICY = "g.case_id IS NOT NULL";
-    /**
-     * The cases with a granted bend under the policy, joined once (hashed) rather than looked up per case, which
-     * an EXISTS inside the CASE would do.
-     */
-    private static final String POLICY_GRANTS = """
-            LEFT JOIN (SELECT DISTINCT case_id FROM read_model.bend_fact
-                       WHERE policy_code = ? AND status = 'GRANTED') g ON g.case_id = c.case_id""";
+    /** The projection keeps each case's policies with a granted bend; no join to the bends. */
+    private static final String GRANTED_UNDER_POLICY = "? = ANY (c.granted_policies)";
     private static final String SUMS = """
             SELECT f.channel, f.severity, f.segment, f.arm, count(*) AS cases,
                    count(f.satisfaction_score) AS scored,
@@ -46,7 +40,7 @@ public class OutcomeAnalytics {
             FROM (SELECT c.channel, c.severity, c.segment, c.satisfaction_score, c.first_resolved_at, c.reopenings,
                          c.recontacts,
                          CASE WHEN %s THEN 'BENT' WHEN c.bends_requested = 0 THEN 'COMPARABLE' END AS arm
-                  FROM read_model.case_fact c %s WHERE true%s) f
+                  FROM read_model.case_fact c WHERE true%s) f
             WHERE f.arm IS NOT NULL
             GROUP BY 1, 2, 3, 4""";
     private static final String POLICY_EXISTS =
@@ -72,8 +66,7 @@ public class OutcomeAnalytics {
         }
         arguments.addAll(window.arguments());
         Map<Stratum, Arms> strata = new TreeMap<>();
-        jdbc.query(SUMS.formatted(policy == null ? ANY_GRANTED : GRANTED_UNDER_POLICY,
-                        policy == null ? "" : POLICY_GRANTS, window.and("c.opened_at")),
+        jdbc.query(SUMS.formatted(policy == null ? ANY_GRANTED : GRANTED_UNDER_POLICY, window.and("c.opened_at")),
                 row -> {
                     Sums sums = new Sums(row.getLong("cases"), row.getLong("scored"), row.getLong("score_sum"),
                             row.getLong("score_squares"), row.getLong("resolved"), row.getLong("reopened"),

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Override (bend) rates per agent, channel, segment, policy or week. Two grouped queries, both over the cases
- * opened in the window: one counts cases per group, the other bends per group and currency; nothing is counted
- * in Java but the merge.
+ * opened in the window and each over one table: one counts cases per group, the other bends per group and
+ * currency; nothing is counted in Java but the merge.
  */
 @Service
 public class OverrideAnalytics {
@@ -27,21 +27,16 @@ public class OverrideAnalytics {
             FROM read_model.case_fact c WHERE true%s GROUP BY 1""";
     private static final String CASES_OF_ACTORS = """
             SELECT a.actor_id AS grp, count(*) AS cases, count(*) FILTER (WHERE a.bends_requested > 0) AS bent
-            FROM read_model.case_actor_fact a JOIN read_model.case_fact c ON c.case_id = a.case_id
-            WHERE true%s GROUP BY 1""";
-    private static final String CASES_BENT_PER_POLICY = """
-            SELECT b.policy_code AS grp, count(DISTINCT b.case_id) AS bent
-            FROM read_model.bend_fact b JOIN read_model.case_fact c ON c.case_id = b.case_id
-            WHERE true%s GROUP BY 1""";
+            FROM read_model.case_actor_fact a WHERE true%s GROUP BY 1""";
     private static final String ALL_CASES = "SELECT count(*) FROM read_model.case_fact c WHERE true%s";
     private static final String BENDS = """
             SELECT %s AS grp, b.value_currency AS currency, count(*) AS requested,
                    count(*) FILTER (WHERE b.status = 'GRANTED') AS granted,
                    count(*) FILTER (WHERE b.status = 'DECLINED') AS declined,
                    count(*) FILTER (WHERE b.status = 'PENDING') AS pending,
-                   sum(b.value_amount) FILTER (WHERE b.status = 'GRANTED') AS value_given
-            FROM read_model.bend_fact b JOIN read_model.case_fact c ON c.case_id = b.case_id
-            WHERE true%s GROUP BY 1, 2""";
+                   sum(b.value_amount) FILTER (WHERE b.status = 'GRANTED') AS value_given,
+                   count(*) FILTER (WHERE b.first_under_policy) AS cases_first_bent
+            FROM read_model.bend_fact b WHERE true%s GROUP BY 1, 2""";
 
     private final JdbcTemplate jdbc;
     private final AnalyticsSettings settings;
@@ -55,15 +50,10 @@ public class OverrideAnalytics {
         Map<String, Tally> tallies = new TreeMap<>();
         Object[] arguments = window.arguments().toArray();
         String where = window.and("c.opened_at");
-        if (by == OverrideGrouping.POLICY) {
-            long all = jdbc.queryForObject(ALL_CASES.formatted(where), Long.class, arguments);
-            jdbc.query(CASES_BENT_PER_POLICY.formatted(where), row -> {
-                Tally tally = tallies.computeIfAbsent(row.getString("grp"), g -> new Tally());
-                tally.cases = all;
-                tally.bent = row.getLong("bent");
-            }, arguments);
-        } else {
-            String sql = by == OverrideGrouping.AGENT ? CASES_OF_ACTORS.formatted(where)
+        long all = by == OverrideGrouping.POLICY
+                ? jdbc.queryForObject(ALL_CASES.formatted(where), Long.class, arguments) : 0;
+        if (by != OverrideGrouping.POLICY) {
+            String sql = by == OverrideGrouping.AGENT ? CASES_OF_ACTORS.formatted(window.and("a.case_opened_at"))
                     : CASES_OF_CASE_FACT.formatted(by.caseKey(), where);
             jdbc.query(sql, row -> {
                 Tally tally = tallies.computeIfAbsent(row.getString("grp"), g -> new Tally());
@@ -71,12 +61,16 @@ public class OverrideAnalytics {
                 tally.bent = row.getLong("bent");
             }, arguments);
         }
-        jdbc.query(BENDS.formatted(by.bendKey(), where), row -> {
+        jdbc.query(BENDS.formatted(by.bendKey(), window.and("b.case_opened_at")), row -> {
             Tally tally = tallies.computeIfAbsent(row.getString("grp"), g -> new Tally());
             tally.requested += row.getLong("requested");
             tally.granted += row.getLong("granted");
             tally.declined += row.getLong("declined");
             tally.pending += row.getLong("pending");
+            if (by == OverrideGrouping.POLICY) {
+                tally.cases = all;
+                tally.bent += row.getLong("cases_first_bent"); // each case's first bend under the policy
+            }
             Amounts.add(tally.valueGiven, row.getString("currency"), row.getBigDecimal("value_given"));
         }, arguments);
         List<OverrideGroupView> groups = new ArrayList<>(tallies.size());

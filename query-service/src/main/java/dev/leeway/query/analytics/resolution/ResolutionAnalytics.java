@@ -19,19 +19,21 @@ import java.util.TreeMap;
 /**
  * First-contact resolution, time to resolve, reopen and re-contact rates and CSAT per group, in one grouped query
  * (two for by=agent: resolutions and surveys are credited to different people). Percentiles are PostgreSQL's
- * percentile_cont, both from one sort, so no row leaves the database.
+ * percentile_cont over the seconds to resolve the projection stored (set exactly when the case is resolved), both
+ * from one sort, so no row leaves the database. By agent, the resolution figures read only columns of the index
+ * {@code case_fact_resolution_by_agent}, which hands them over already sorted.
  */
 @Service
 public class ResolutionAnalytics {
 
     private static final String FIGURES = """
-            SELECT %s AS grp, count(*) AS cases, count(c.first_resolved_at) AS resolved,
-                   count(*) FILTER (WHERE c.first_resolved_at IS NOT NULL AND c.reopenings = 0
+            SELECT %s AS grp, count(*) AS cases, count(c.seconds_to_resolve) AS resolved,
+                   count(*) FILTER (WHERE c.seconds_to_resolve IS NOT NULL AND c.reopenings = 0
                                       AND c.recontacts = 0) AS first_contact,
-                   count(*) FILTER (WHERE c.first_resolved_at IS NOT NULL AND c.reopenings > 0) AS reopened,
-                   count(*) FILTER (WHERE c.first_resolved_at IS NOT NULL AND c.recontacts > 0) AS recontacted,
+                   count(*) FILTER (WHERE c.seconds_to_resolve IS NOT NULL AND c.reopenings > 0) AS reopened,
+                   count(*) FILTER (WHERE c.seconds_to_resolve IS NOT NULL AND c.recontacts > 0) AS recontacted,
                    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (
-                       ORDER BY extract(epoch FROM c.first_resolved_at - c.opened_at)::double precision) AS seconds%s
+                       ORDER BY c.seconds_to_resolve) AS seconds%s
             FROM %s
             WHERE %s IS NOT NULL%s
             GROUP BY 1""";
@@ -52,8 +54,7 @@ public class ResolutionAnalytics {
             GROUP BY 1""";
     private static final String CASES = "read_model.case_fact c";
     private static final String CASES_PER_POLICY = """
-            read_model.case_fact c
-            JOIN (SELECT DISTINCT case_id, policy_code FROM read_model.bend_fact) b ON b.case_id = c.case_id""";
+            read_model.case_fact c CROSS JOIN LATERAL unnest(c.bent_policies) AS b(policy_code)""";
 
     private final JdbcTemplate jdbc;
 

@@ -1,7 +1,5 @@
 package dev.leeway.query.analytics.resolution;
 
-import dev.leeway.query.analytics.CaseFactSql;
-
 /** How resolution figures are grouped. */
 public enum ResolutionGrouping {
     /**
@@ -13,7 +11,7 @@ public enum ResolutionGrouping {
     /** Cases with at least one bend (any status) under the policy; a case bent under two counts for both. */
     POLICY("b.policy_code"),
     /** The ISO week (Monday, UTC) the case was opened in. */
-    WEEK(CaseFactSql.WEEK_OF_OPENING);
+    WEEK("c.opened_week");
 
     private final String key;
 

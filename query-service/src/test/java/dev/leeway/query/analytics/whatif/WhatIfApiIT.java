@@ -360,26 +360,30 @@ class WhatIfApiIT {
     private static void large(Connection connection) throws Exception {
         try (PreparedStatement cases = connection.prepareStatement("""
                 INSERT INTO read_model.case_fact (case_id, channel, segment, severity, failure_cause, opened_at, status,
-                    satisfaction_score, last_sequence)
+                    satisfaction_score, last_sequence, opened_week)
                 SELECT md5(? || i)::uuid, 'PHONE', 'REGULAR', 'MINOR', 'PRODUCT',
-                       timestamptz '2026-01-01' + i * interval '1 minute', 'RESOLVED', 1 + i % 5, 1
+                       timestamptz '2026-01-01' + i * interval '1 minute', 'RESOLVED', 1 + i % 5, 1,
+                       date_trunc('week', (timestamptz '2026-01-01' + i * interval '1 minute') AT TIME ZONE 'UTC')::date
                 FROM generate_series(1, 10000) i""");
              PreparedStatement bends = connection.prepareStatement("""
                 INSERT INTO read_model.bend_fact (exception_id, case_id, policy_code, policy_version, deviation,
                     deviation_unit, value_amount, value_currency, within_bounds, reason_code, status, authority,
-                    requested_by, requester_roles, requested_at, requested_sequence)
-                SELECT md5(? || i)::uuid, md5(? || (1 + i % 10000))::uuid, ?, 1, 1, 'DAYS', (i % 300) + 0.5, 'EUR', true,
+                    requested_by, requester_roles, requested_at, requested_sequence, case_opened_at, case_opened_week,
+                    case_channel, case_segment)
+                SELECT md5(? || i)::uuid, c.case_id, ?, 1, 1, 'DAYS', (i % 300) + 0.5, 'EUR', true,
                        'GOODWILL', 'GRANTED', 'OWN_LIMIT', 'agent-' || (i % 40),
                        CASE WHEN i % 7 = 0 THEN 'AGENT,SUPERVISOR' ELSE 'AGENT' END,
-                       timestamptz '2026-01-01' + i * interval '2 minutes', i
-                FROM generate_series(1, ?) i""")) {
+                       timestamptz '2026-01-01' + i * interval '2 minutes', i,
+                       c.opened_at, c.opened_week, c.channel, c.segment
+                FROM generate_series(1, ?) i JOIN read_model.case_fact c ON c.case_id = md5(? || (1 + i % 10000))::uuid""")) {
             cases.setString(1, LARGE + "-case-");
             cases.executeUpdate();
             bends.setString(1, LARGE + "-bend-");
-            bends.setString(2, LARGE + "-case-");
-            bends.setString(3, LARGE);
-            bends.setInt(4, LARGE_BENDS);
+            bends.setString(2, LARGE);
+            bends.setInt(3, LARGE_BENDS);
+            bends.setString(4, LARGE + "-case-");
             bends.executeUpdate();
+            FactTableRows.policiesFromBends(connection);
         }
     }
 
