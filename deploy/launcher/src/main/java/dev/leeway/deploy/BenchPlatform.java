@@ -102,6 +102,11 @@ final class BenchPlatform implements AutoCloseable {
         return url;
     }
 
+    /** The postmaster's process id, from its data directory: its backends are its children. */
+    long postgresPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(scratch.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+    }
+
     String serverVersion() throws SQLException {
         try (Connection connection = connect();
              Statement statement = connection.createStatement();

@@ -6,6 +6,7 @@ import dev.leeway.kernel.identity.Role;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Leeway {
                    deploy/leeway bench --rate <cases/s> [--seconds <n>]   (open loop, against a running platform)
                    deploy/leeway bench rebuild [--events <n>] [--keep]   (standalone: a throw-away store)
                    deploy/leeway bench analytics [--events <n>] [--keep]   (standalone: query-service's analytics)
+                   deploy/leeway bench throughput [--seconds <n>] [--no-lag] [--keep]   (standalone: commands/s vs raw)
+                   deploy/leeway bench lag --rate <cases/s> [--seconds <n>] [--keep]   (standalone: open loop)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -51,6 +54,10 @@ public final class Leeway {
                     rebuildBench(settings, Arrays.copyOfRange(args, 2, args.length));
                 } else if (args.length > 1 && args[1].equals("analytics")) {
                     analyticsBench(settings, Arrays.copyOfRange(args, 2, args.length));
+                } else if (args.length > 1 && args[1].equals("throughput")) {
+                    throughputBench(settings, Arrays.copyOfRange(args, 2, args.length));
+                } else if (args.length > 1 && args[1].equals("lag")) {
+                    lagBench(settings, Arrays.copyOfRange(args, 2, args.length));
                 } else {
                     bench(settings, Arrays.copyOfRange(args, 1, args.length));
                 }
@@ -146,6 +153,41 @@ public final class Leeway {
             System.exit(0); // the in-process broker's threads would keep the JVM alive
         } catch (Exception e) {
             System.err.println("Rebuild bench failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private static void throughputBench(PlatformSettings settings, String[] args) {
+        ThroughputBench.Options options;
+        try {
+            options = ThroughputBench.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage() + "\n" + USAGE);
+            return;
+        }
+        try {
+            ThroughputBench.run(settings.root(), options, System.out, System.err);
+            System.exit(0); // the in-process broker's threads would keep the JVM alive
+        } catch (Exception e) {
+            System.err.println("Throughput bench failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private static void lagBench(PlatformSettings settings, String[] args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean keep = rest.remove("--keep");
+        Map<String, String> options = options(rest.toArray(String[]::new));
+        if (!options.containsKey("--rate") || !options.get("--rate").matches("\\d{1,5}")
+                || !options.getOrDefault("--seconds", "30").matches("\\d{1,4}")) {
+            fail("bench lag needs --rate <cases/s> (and takes --seconds <n>, --keep)\n" + USAGE);
+        }
+        try {
+            LagBench.run(settings.root(), Integer.parseInt(options.get("--rate")),
+                    Integer.parseInt(options.getOrDefault("--seconds", "30")), keep, System.out, System.err);
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("Lag bench failed: " + e);
             System.exit(2);
         }
     }
