@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 /**
@@ -82,13 +83,19 @@ public class SecurityConfiguration {
     /**
      * Tokens are verified with the identity provider's keys ({@code LEEWAY_JWT_JWK_SET_URI}, issuer checked when
      * {@code LEEWAY_JWT_ISSUER} is set). The local platform's own key is honoured only under the {@code local}
-     * profile. Without either, the service refuses to start rather than accept unverified tokens.
+     * profile. Without either, the service refuses to start rather than accept unverified tokens. A token once
+     * verified is remembered until it expires ({@link VerifiedTokens}).
      */
     @Bean
-    JwtDecoder jwtDecoder(Environment environment,
+    JwtDecoder jwtDecoder(Environment environment, Clock clock,
                           @Value("${leeway.security.jwk-set-uri:}") String jwkSetUri,
                           @Value("${leeway.security.issuer:}") String issuer,
                           @Value("${leeway.security.local-public-key:}") String localPublicKey) throws Exception {
+        return new VerifiedTokens(verifier(environment, jwkSetUri, issuer, localPublicKey), clock);
+    }
+
+    private static JwtDecoder verifier(Environment environment, String jwkSetUri, String issuer,
+                                       String localPublicKey) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("local")) && !localPublicKey.isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(Path.of(localPublicKey))).build();
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("leeway-local"));
