@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Free text that may hold personal data is sealed with the customer's key before it goes into an event.
  * Handlers return the case's version after the command, which the API hands out as the ETag.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Case {
 
     @AggregateIdentifier

@@ -1,6 +1,8 @@
 package dev.leeway.command.eventstore;
 
 import dev.leeway.kernel.codec.EventJson;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,9 +15,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.IdGenerator;
 
 import java.sql.SQLException;
@@ -119,6 +123,12 @@ class EventStoreConfiguration {
                         .setOwnerColumn("owner")
                         .build())
                 .build();
+    }
+
+    /** Cases and policies between commands, checked against the store before each use ({@link AggregateCache}). */
+    @Bean
+    Cache aggregateCache(@Value("${leeway.command.aggregate-cache-size}") long size, JdbcTemplate jdbc) {
+        return size <= 0 ? NoCache.INSTANCE : new AggregateCache(size, jdbc);
     }
 
     /** Ids are made outside the aggregates, so that handlers stay deterministic and tests can choose them. */

@@ -22,7 +22,7 @@ import static dev.leeway.command.CommandRejectedException.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One rule of the rulebook and its versions. Handlers return the policy's version after the command. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Policy {
 
     @AggregateIdentifier
