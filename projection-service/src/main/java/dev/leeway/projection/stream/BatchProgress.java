@@ -1,6 +1,7 @@
 package dev.leeway.projection.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,11 +16,15 @@ final class BatchProgress {
     private int parked;
     private int parkedBehind;
     private int rejected;
-    private long lastEventMillis;
+    private long[] eventMillis = new long[16];
+    private int events;
     private final List<Runnable> afterCommit = new ArrayList<>();
 
     void saw(EventEnvelope event) {
-        lastEventMillis = event.timestamp().toEpochMilli();
+        if (events == eventMillis.length) {
+            eventMillis = Arrays.copyOf(eventMillis, events * 2);
+        }
+        eventMillis[events++] = event.timestamp().toEpochMilli();
     }
 
     void applied() {
@@ -60,6 +65,6 @@ final class BatchProgress {
     }
 
     BatchOutcome outcome() {
-        return new BatchOutcome(applied, duplicates, gaps, parked, rejected, lastEventMillis);
+        return new BatchOutcome(applied, duplicates, gaps, parked, rejected, Arrays.copyOf(eventMillis, events));
     }
 }

@@ -51,7 +51,7 @@ class EventStreamListener {
         state.moved().ifPresent(failure -> log.info("The projection stream moves again after {} failed attempts "
                 + "over {} s", failure.attempts(), secondsSince(failure)));
         metrics.counted(outcome);
-        metrics.caughtUpTo(outcome.lastEventMillis(), eventsBehind(consumer));
+        metrics.caughtUpTo(outcome.eventMillis(), eventsBehind(consumer));
     }
 
     private void stopped(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer, RuntimeException e) {

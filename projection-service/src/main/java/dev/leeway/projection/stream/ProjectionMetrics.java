@@ -3,9 +3,12 @@ package dev.leeway.projection.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProjectionMetrics {
 
     private static final long NOT_STOPPED = Long.MIN_VALUE;
+    /** How long the gauge keeps showing the last batch's delay once nothing more arrives. */
+    static final Duration RECENT = Duration.ofSeconds(5);
 
     private final Counter applied;
     private final Counter duplicates;
@@ -27,6 +32,9 @@ public class ProjectionMetrics {
     private final AtomicLong eventsBehind = new AtomicLong();
     private final AtomicLong lastAppliedEventMillis = new AtomicLong();
     private final AtomicLong oldestUnappliedMillis = new AtomicLong(NOT_STOPPED);
+    private final AtomicLong lastBatchDelayMillis = new AtomicLong();
+    private final AtomicLong lastBatchAtMillis = new AtomicLong(Long.MIN_VALUE / 2);
+    private final Timer delay;
     private final Clock clock;
 
     public ProjectionMetrics(MeterRegistry registry, Clock clock) {
@@ -50,9 +58,18 @@ public class ProjectionMetrics {
         Gauge.builder("leeway.projection.lag.events", eventsBehind, AtomicLong::get)
                 .description("Events on the topic not yet applied").baseUnit("events").register(registry);
         Gauge.builder("leeway.projection.lag", this, ProjectionMetrics::millisBehind)
-                .description("How old the newest applied event is while events are waiting, or the oldest unapplied "
-                        + "one while a batch keeps failing; 0 when caught up")
+                .description("How late the read models are: from the oldest event of the last batch being stored to "
+                        + "that batch committing (for " + RECENT.toSeconds() + " s after it); while events wait on "
+                        + "the topic, how old the newest applied one is; while a batch keeps failing, how old its "
+                        + "oldest record is; 0 when nothing has arrived for a while")
                 .baseUnit("milliseconds").register(registry);
+        this.delay = Timer.builder("leeway.projection.delay")
+                .description("From an event being stored to the read models' commit that applied it: what a reader "
+                        + "waits, publisher and Kafka included")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(100)) // the read side's goal: an exact bucket to alert on
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
     }
 
     void counted(BatchOutcome outcome) {
@@ -67,8 +84,23 @@ public class ProjectionMetrics {
         replayed.increment(events);
     }
 
-    void caughtUpTo(long lastAppliedEventMillis, long eventsBehind) {
-        this.lastAppliedEventMillis.set(lastAppliedEventMillis);
+    /**
+     * A batch committed: each of its events' delay is recorded, and the gauge shows the longest of them for a
+     * while. The events' times are the store's (the publisher stamps each record with its event's time), so the
+     * delay covers the publisher and Kafka too, not just this service: a reader cannot see an event before then.
+     */
+    void caughtUpTo(long[] eventMillis, long eventsBehind) {
+        long now = clock.millis();
+        long oldest = Long.MAX_VALUE;
+        for (long stored : eventMillis) {
+            delay.record(Math.max(0, now - stored), TimeUnit.MILLISECONDS);
+            oldest = Math.min(oldest, stored);
+        }
+        if (eventMillis.length > 0) {
+            this.lastAppliedEventMillis.set(eventMillis[eventMillis.length - 1]);
+            this.lastBatchDelayMillis.set(Math.max(0, now - oldest));
+            this.lastBatchAtMillis.set(now);
+        }
         this.eventsBehind.set(eventsBehind);
         this.oldestUnappliedMillis.set(NOT_STOPPED);
     }
@@ -88,10 +120,14 @@ public class ProjectionMetrics {
     }
 
     public long millisBehind() {
+        long now = clock.millis();
         long oldestUnapplied = oldestUnappliedMillis.get();
         if (oldestUnapplied != NOT_STOPPED) {
-            return Math.max(0, clock.millis() - oldestUnapplied);
+            return Math.max(0, now - oldestUnapplied);
         }
-        return eventsBehind.get() == 0 ? 0 : Math.max(0, clock.millis() - lastAppliedEventMillis.get());
+        if (eventsBehind.get() > 0) {
+            return Math.max(0, now - lastAppliedEventMillis.get());
+        }
+        return now - lastBatchAtMillis.get() <= RECENT.toMillis() ? lastBatchDelayMillis.get() : 0;
     }
 }

@@ -205,7 +205,10 @@ class CaseSummaryProjectionIT extends RunningProjectionService {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
                 .containsPattern("(?m)^leeway_projection_lag_events\\{.*} 0\\.0$")
-                .containsPattern("(?m)^leeway_projection_lag_milliseconds\\{.*} 0\\.0$");
+                .containsPattern("(?m)^leeway_projection_lag_milliseconds\\{.*} [0-9.E]+$")
+                .as("each applied event's delay, stored -> committed, as a histogram an operator alerts on")
+                .containsPattern("(?m)^leeway_projection_delay_seconds_bucket\\{.*le=\"0\\.1\".*} [0-9.E]+$")
+                .containsPattern("(?m)^leeway_projection_delay_seconds_count\\{.*} [1-9][0-9.E]*$");
     }
 
     private Map<String, Object> awaitRow(UUID caseId) {
