@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * The CPU time processes used between two snapshots, from /proc (Linux): named processes, and PostgreSQL as its
  * postmaster plus every backend it has forked. Reported as a percentage of one core (200% = both cores of a
- * two-core machine), so it reads like {@code top}. A backend that exits between the snapshots takes its time with
- * it; the benches keep their connections open, so that is next to nothing.
+ * two-core machine), so it reads like {@code top}. PostgreSQL's backends that exited in between are counted
+ * through the postmaster's reaped-children time.
  */
 final class ProcessCpu {
 
@@ -43,7 +43,7 @@ final class ProcessCpu {
     Snapshot snapshot() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((name, pid) -> ticks.put(name, ticks(pid)));
-        ticks.put("postgres", ticks(postmaster) + childrenTicks(postmaster));
+        ticks.put("postgres", ticks(postmaster) + reapedChildrenTicks(postmaster) + childrenTicks(postmaster));
         return new Snapshot(System.nanoTime(), ticks);
     }
 
@@ -65,6 +65,12 @@ final class ProcessCpu {
     static long ticks(long pid) {
         String[] fields = stat(pid);
         return fields == null ? 0 : Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    /** cutime + cstime (fields 16 and 17): the CPU of children that have exited, such as closed backends. */
+    private static long reapedChildrenTicks(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? 0 : Long.parseLong(fields[15]) + Long.parseLong(fields[16]);
     }
 
     private static long childrenTicks(long parent) {
