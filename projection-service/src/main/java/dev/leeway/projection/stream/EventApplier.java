@@ -78,6 +78,9 @@ public class EventApplier {
         Set<String> aggregateIds = events.stream().map(received -> received.event().aggregateId())
                 .collect(Collectors.toSet());
         Map<AggregateRef, Blocker> blockers = parked.blockersAmong(aggregateIds);
+        BatchPositions batchPositions = positions.lockAll(events.stream().flatMap(received ->
+                projections.readersOf(received.event().aggregateType()).stream()
+                        .map(projection -> AggregateRef.of(projection, received.event()))).toList());
         for (Received received : events) {
             EventEnvelope event = received.event();
             Decoded decoded = new Decoded(decoding, event);
@@ -85,13 +88,14 @@ public class EventApplier {
                 AggregateRef aggregate = AggregateRef.of(projection, event);
                 Blocker blocker = blockers.get(aggregate);
                 if (blocker != null) {
-                    waitBehind(aggregate, received, blocker, batch);
+                    waitBehind(aggregate, received, blocker, batch, batchPositions);
                 } else if (!eachInSavepoint) {
-                    count(placer.place(projection, event, decoded::payload), aggregate, received, batch, blockers);
+                    count(placer.place(projection, event, decoded::payload, batchPositions), aggregate, received,
+                            batch, blockers);
                 } else {
                     try {
                         Placement placement = transactions.inSavepoint(() ->
-                                placer.place(projection, event, decoded::payload));
+                                placer.place(projection, event, decoded::payload, batchPositions));
                         count(placement, aggregate, received, batch, blockers);
                     } catch (RuntimeException e) {
                         if (FailureKind.of(e) == FailureKind.TRANSIENT) {
@@ -102,6 +106,7 @@ public class EventApplier {
                 }
             }
         }
+        batchPositions.write();
         return batch;
     }
 
@@ -156,7 +161,8 @@ public class EventApplier {
     }
 
     /** Parked, not applied and not taken for a gap: the events before it are not all applied yet. */
-    private void waitBehind(AggregateRef aggregate, Received received, Blocker blocker, BatchProgress batch) {
+    private void waitBehind(AggregateRef aggregate, Received received, Blocker blocker, BatchProgress batch,
+                            PositionBook positions) {
         EventEnvelope event = received.event();
         if (positions.lock(aggregate) >= event.sequence()) {
             batch.duplicate(); // redelivered from before the blocker: applied then

@@ -25,6 +25,11 @@ public class EventPlacer {
 
     /** {@code payload} is decoded only if the event is applied: a redelivered one is recognised without it. */
     public Placement place(Projection projection, EventEnvelope event, Supplier<Object> payload) {
+        return place(projection, event, payload, positions);
+    }
+
+    /** As {@link #place(Projection, EventEnvelope, Supplier)}, reading and moving positions in {@code positions}. */
+    Placement place(Projection projection, EventEnvelope event, Supplier<Object> payload, PositionBook positions) {
         AggregateRef aggregate = AggregateRef.of(projection, event);
         long lastApplied = positions.lock(aggregate);
         SequenceCheck check = SequenceCheck.of(lastApplied, event.sequence());
