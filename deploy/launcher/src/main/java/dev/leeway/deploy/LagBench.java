@@ -161,7 +161,7 @@ final class LagBench {
     /**
      * Reads the newest open cases until every case sent has been seen (or it is interrupted), noting when. A batch
      * the projection commits at once may hold more cases than a page: it reads on, page by page, while a page
-     * still shows a case first seen now. Pages are small: the poller is load on query-service, not a client.
+     * still shows a case first seen now.
      */
     private static void pollNewest(String query, String analyst, Map<String, Long> due, Map<String, Long> seenAt,
                                    int cases) {
@@ -169,7 +169,7 @@ final class LagBench {
             while (seenAt.size() < cases && !Thread.currentThread().isInterrupted()) {
                 for (int page = 0; page < 20; page++) {
                     HttpResponse<String> newest = HTTP.send(HttpRequest.newBuilder(URI.create(query
-                                    + "/cases?status=OPEN&size=50&page=" + page))
+                                    + "/cases?status=OPEN&size=200&page=" + page))
                             .header("Authorization", "Bearer " + analyst).build(), HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();
                     int firstSeen = 0;

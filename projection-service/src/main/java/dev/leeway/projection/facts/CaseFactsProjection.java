@@ -10,7 +10,9 @@ import dev.leeway.projection.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,12 +20,15 @@ import java.util.UUID;
  * The analysts' facts: {@code case_fact} (one row per case), {@code case_actor_fact} (one per person who acted on
  * a case) and {@code bend_fact} (one per bend), from which query-service answers override rates, outcomes,
  * fairness, resolution measures, rule debt and what-ifs. No personal text, so erasure changes nothing here. The
- * rows are made by {@link CaseFactsFold}: here one event at a time, loaded and written back.
+ * rows are made by {@link CaseFactsFold}: here one event at a time, loaded and written back; in a stream batch a
+ * case's rows are loaded once, folded in memory through all its events in the batch, and written once at its end.
  */
 @Component
 class CaseFactsProjection implements Projection, BulkRebuild {
 
     private final CaseFactsRows rows;
+    /** The cases of the stream's batch in progress on this thread, by id; null outside a batch. */
+    private final ThreadLocal<Map<UUID, CaseFacts>> batch = new ThreadLocal<>();
 
     CaseFactsProjection(JdbcTemplate jdbc) {
         this.rows = new CaseFactsRows(jdbc);
@@ -46,9 +51,33 @@ class CaseFactsProjection implements Projection, BulkRebuild {
 
     @Override
     public void apply(ProjectedEvent event) {
-        CaseFacts facts = rows.load(UUID.fromString(event.aggregateId()), actorOf(event), bendId(event.payload()));
+        UUID caseId = UUID.fromString(event.aggregateId());
+        Map<UUID, CaseFacts> cases = batch.get();
+        if (cases != null) {
+            CaseFactsFold.apply(cases.computeIfAbsent(caseId, rows::loadCase), event);
+            return;
+        }
+        CaseFacts facts = rows.load(caseId, actorOf(event), bendId(event.payload()));
         CaseFactsFold.apply(facts, event);
         rows.save(facts);
+    }
+
+    @Override
+    public void beginBatch() {
+        batch.set(new LinkedHashMap<>());
+    }
+
+    @Override
+    public void writeBatch() {
+        Map<UUID, CaseFacts> cases = batch.get();
+        if (cases != null) {
+            rows.saveAll(cases.values());
+        }
+    }
+
+    @Override
+    public void endBatch() {
+        batch.remove();
     }
 
     /** The same fold over each whole case in memory, each row written once. */

@@ -8,7 +8,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -111,6 +113,35 @@ final class CaseFactsRows {
         List<BendFact> bends = bendId == null ? List.of()
                 : jdbc.query("SELECT " + BendFact.COLUMNS + " FROM bend_fact WHERE exception_id = ?", BEND, bendId);
         return new CaseFacts(fact.isEmpty() ? null : fact.get(0), actors, bends);
+    }
+
+    /** The case's fact row (if any) with all its actor and bend rows: what a batch folds several events into. */
+    CaseFacts loadCase(UUID caseId) {
+        List<CaseFact> fact = jdbc.query("SELECT " + CaseFact.COLUMNS + " FROM case_fact WHERE case_id = ?", CASE,
+                caseId);
+        if (fact.isEmpty()) {
+            return new CaseFacts(null, List.of(), List.of());
+        }
+        return new CaseFacts(fact.get(0),
+                jdbc.query("SELECT " + ActorFact.COLUMNS + " FROM case_actor_fact WHERE case_id = ?", ACTOR, caseId),
+                jdbc.query("SELECT " + BendFact.COLUMNS + " FROM bend_fact WHERE case_id = ?", BEND, caseId));
+    }
+
+    /** Writes the changed rows of all {@code cases}: one batched upsert per table. */
+    void saveAll(Collection<CaseFacts> cases) {
+        List<Object[]> factRows = new ArrayList<>();
+        List<Object[]> actorRows = new ArrayList<>();
+        List<Object[]> bendRows = new ArrayList<>();
+        for (CaseFacts facts : cases) {
+            if (facts.factChanged) {
+                factRows.add(facts.fact.values());
+            }
+            facts.changedActors.forEach(actorId -> actorRows.add(facts.actors.get(actorId).values()));
+            facts.changedBends.forEach(bendId -> bendRows.add(facts.bends.get(bendId).values()));
+        }
+        Upserts.writeAll(jdbc, CASE_UPSERT, factRows);
+        Upserts.writeAll(jdbc, ACTOR_UPSERT, actorRows);
+        Upserts.writeAll(jdbc, BEND_UPSERT, bendRows);
     }
 
     void save(CaseFacts facts) {

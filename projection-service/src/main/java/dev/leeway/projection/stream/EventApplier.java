@@ -81,6 +81,25 @@ public class EventApplier {
         BatchPositions batchPositions = positions.lockAll(events.stream().flatMap(received ->
                 projections.readersOf(received.event().aggregateType()).stream()
                         .map(projection -> AggregateRef.of(projection, received.event()))).toList());
+        if (!eachInSavepoint) {
+            projections.all().forEach(Projection::beginBatch);
+        }
+        try {
+            placeAll(events, eachInSavepoint, blockers, batchPositions, batch);
+            if (!eachInSavepoint) {
+                projections.all().forEach(Projection::writeBatch);
+            }
+        } finally {
+            if (!eachInSavepoint) {
+                projections.all().forEach(Projection::endBatch);
+            }
+        }
+        batchPositions.write();
+        return batch;
+    }
+
+    private void placeAll(List<Received> events, boolean eachInSavepoint, Map<AggregateRef, Blocker> blockers,
+                          BatchPositions batchPositions, BatchProgress batch) {
         for (Received received : events) {
             EventEnvelope event = received.event();
             Decoded decoded = new Decoded(decoding, event);
@@ -106,8 +125,6 @@ public class EventApplier {
                 }
             }
         }
-        batchPositions.write();
-        return batch;
     }
 
     /** The records that are Leeway events of an aggregate type some read model reads. */

@@ -29,4 +29,21 @@ public interface Projection {
      * is the database's own (see {@link FailureKind}): then the batch is retried.
      */
     void apply(ProjectedEvent event);
+
+    /**
+     * The stream is about to apply a batch of events in one transaction, without savepoints: until
+     * {@link #writeBatch()}, {@link #apply} may keep the rows it changed in memory (on this thread) and write
+     * each once at the end. Anything else that applies events (a batch retried event by event in savepoints, a
+     * replay of parked events, a gap repair outside a batch) does so without this call, and apply writes through.
+     */
+    default void beginBatch() {
+    }
+
+    /** Writes what the batch kept in memory, in the batch's transaction, before it commits. */
+    default void writeBatch() {
+    }
+
+    /** Forgets what the batch kept in memory, written or not (always called last, also when the batch failed). */
+    default void endBatch() {
+    }
 }
