@@ -4,6 +4,11 @@
 -- segment) are copied onto its actor and bend rows; the case row keeps its time to resolve, its week and the
 -- policies it was bent under, as the fold wrote them. Existing rows are filled in here, so no rebuild is needed.
 
+-- The back-fill below looks up each row's case and bends: planned on current statistics, not on none.
+ANALYZE case_fact;
+ANALYZE bend_fact;
+ANALYZE case_actor_fact;
+
 -- The Monday (ISO week, UTC) of the case's opening, and the seconds from opening to the first resolution (NULL
 -- while unresolved): what "by week" groups and what the resolution percentiles sort.
 ALTER TABLE case_fact

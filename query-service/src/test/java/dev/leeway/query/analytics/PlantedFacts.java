@@ -249,7 +249,7 @@ public final class PlantedFacts {
             }
             insert.executeBatch();
         }
-        FactTableRows.policiesFromBends(connection);
+        FactTableRows.policiesFromBends(connection, bends.stream().map(BendRow::caseId).toList());
         for (PolicyRow p : policies) {
             insertPolicy(connection, p);
         }

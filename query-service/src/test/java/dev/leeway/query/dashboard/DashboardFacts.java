@@ -255,7 +255,7 @@ final class DashboardFacts {
             actorRow.executeBatch();
             bendRow.executeBatch();
         }
-        FactTableRows.policiesFromBends(connection);
+        FactTableRows.policiesFromBends(connection, bends.stream().map(BendRow::caseId).toList());
         for (PolicyRow policy : policies) {
             insertPolicy(connection, policy);
         }

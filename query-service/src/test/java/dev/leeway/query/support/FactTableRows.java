@@ -1,14 +1,15 @@
 package dev.leeway.query.support;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,7 +146,7 @@ public final class FactTableRows {
             }
             insert.executeBatch();
         }
-        policiesFromBends(connection);
+        policiesFromBends(connection, bends.stream().map(BendRow::caseId).toList());
     }
 
     /**
@@ -166,23 +167,41 @@ public final class FactTableRows {
             + "FROM read_model.case_fact c WHERE c.case_id = ?";
 
     /**
-     * Each case's bent and granted policies, and which bend is its first under its policy, from the bend rows, as
-     * the fold keeps them (the same definitions as V10's back-fill).
+     * The bent and granted policies of {@code cases}, and which bend of each is its first under its policy, from
+     * their bend rows, as the fold keeps them (the same definitions as V10's back-fill). Only those cases: the
+     * tests share one database, and rewriting every earlier test's rows each time made the suite crawl.
      */
-    public static void policiesFromBends(Connection connection) throws SQLException {
-        try (Statement update = connection.createStatement()) {
-            update.execute("""
-                    UPDATE read_model.bend_fact b SET first_under_policy = NOT EXISTS (
-                        SELECT 1 FROM read_model.bend_fact e WHERE e.case_id = b.case_id
-                            AND e.policy_code = b.policy_code
-                            AND (e.requested_sequence, e.exception_id) < (b.requested_sequence, b.exception_id))""");
-            update.execute("""
-                    UPDATE read_model.case_fact c SET
-                        bent_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
-                                              WHERE b.case_id = c.case_id ORDER BY 1),
-                        granted_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
-                                                 WHERE b.case_id = c.case_id AND b.status = 'GRANTED' ORDER BY 1)
-                    WHERE EXISTS (SELECT 1 FROM read_model.bend_fact b WHERE b.case_id = c.case_id)""");
+    public static void policiesFromBends(Connection connection, Collection<UUID> cases) throws SQLException {
+        Array ids = connection.createArrayOf("uuid", cases.toArray());
+        derive(connection, "= ANY (?)", ids);
+    }
+
+    /** As {@link #policiesFromBends(Connection, Collection)}, for the cases with a bend under {@code policyCode}. */
+    public static void policiesFromBendsUnder(Connection connection, String policyCode) throws SQLException {
+        derive(connection, "IN (SELECT case_id FROM read_model.bend_fact WHERE policy_code = ?)", policyCode);
+    }
+
+    private static void derive(Connection connection, String whichCases, Object parameter) throws SQLException {
+        try (PreparedStatement analyze = connection.prepareStatement("ANALYZE read_model.bend_fact")) {
+            analyze.execute(); // planned blind after a large insert, the NOT EXISTS below scans every bend per bend
+        }
+        try (PreparedStatement bends = connection.prepareStatement("""
+                UPDATE read_model.bend_fact b SET first_under_policy = NOT EXISTS (
+                    SELECT 1 FROM read_model.bend_fact e WHERE e.case_id = b.case_id
+                        AND e.policy_code = b.policy_code
+                        AND (e.requested_sequence, e.exception_id) < (b.requested_sequence, b.exception_id))
+                WHERE b.case_id %s""".formatted(whichCases));
+             PreparedStatement facts = connection.prepareStatement("""
+                UPDATE read_model.case_fact c SET
+                    bent_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
+                                          WHERE b.case_id = c.case_id ORDER BY 1),
+                    granted_policies = ARRAY(SELECT DISTINCT b.policy_code FROM read_model.bend_fact b
+                                             WHERE b.case_id = c.case_id AND b.status = 'GRANTED' ORDER BY 1)
+                WHERE c.case_id %s""".formatted(whichCases))) {
+            bends.setObject(1, parameter);
+            bends.executeUpdate();
+            facts.setObject(1, parameter);
+            facts.executeUpdate();
         }
     }
 

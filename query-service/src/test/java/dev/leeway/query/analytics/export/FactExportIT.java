@@ -421,7 +421,7 @@ class FactExportIT {
             bends.setInt(3, MANY_BENDS);
             bends.setString(4, POLICY + "-case-");
             bends.executeUpdate();
-            FactTableRows.policiesFromBends(connection);
+            FactTableRows.policiesFromBendsUnder(connection, POLICY);
             connection.createStatement().execute("ANALYZE read_model.case_fact; ANALYZE read_model.bend_fact");
         }
     }

@@ -383,7 +383,7 @@ class WhatIfApiIT {
             bends.setInt(3, LARGE_BENDS);
             bends.setString(4, LARGE + "-case-");
             bends.executeUpdate();
-            FactTableRows.policiesFromBends(connection);
+            FactTableRows.policiesFromBendsUnder(connection, LARGE);
         }
     }
 
