@@ -157,6 +157,29 @@ final class BenchPlatform implements AutoCloseable {
         return service;
     }
 
+    /** The three packaged services, and a CPU meter over them, PostgreSQL and the bench's own process. */
+    record Services(ServiceProcess command, ServiceProcess projection, ServiceProcess query, ProcessCpu cpu) {
+    }
+
+    /** Fails before anything starts if a service jar is missing. */
+    static void requireServiceJars(Path root) {
+        for (String service : List.of("command-service", "projection-service", "query-service")) {
+            jar(root, service);
+        }
+    }
+
+    /** Starts Kafka and the three services on the event store ({@link #startEventStore} first). */
+    Services startAllServices() throws IOException {
+        startKafka();
+        ServiceProcess command = startService("command-service", "LEEWAY_COMMAND_PORT", Map.of());
+        ServiceProcess projection = startService("projection-service", "LEEWAY_PROJECTION_PORT", Map.of());
+        ServiceProcess query = startService("query-service", "LEEWAY_QUERY_PORT", Map.of());
+        ProcessCpu cpu = new ProcessCpu(Map.of("command-service", command.pid(), "projection-service",
+                projection.pid(), "query-service", query.pid(), "bench (clients, Kafka)",
+                ProcessHandle.current().pid()), postgresPid());
+        return new Services(command, projection, query, cpu);
+    }
+
     /** Call when the bench got to its end: then the folder is deleted on close (unless kept). */
     void succeeded() {
         succeeded = true;

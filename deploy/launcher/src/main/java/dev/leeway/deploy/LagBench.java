@@ -55,22 +55,14 @@ final class LagBench {
     /** The standalone {@code bench lag}: a throw-away platform, then {@link #openLoop}. */
     static void run(Path root, int rate, int seconds, boolean keep, PrintStream out, PrintStream terminal)
             throws Exception {
-        for (String service : List.of("command-service", "projection-service", "query-service")) {
-            BenchPlatform.jar(root, service);
-        }
+        BenchPlatform.requireServiceJars(root);
         try (BenchPlatform platform = BenchPlatform.open(root, "lag", keep, terminal)) {
             out.println("Leeway lag bench, " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
             out.println("  machine: " + BenchMachine.describe());
             platform.startEventStore();
-            platform.startKafka();
-            ServiceProcess command = platform.startService("command-service", "LEEWAY_COMMAND_PORT", Map.of());
-            ServiceProcess projection = platform.startService("projection-service", "LEEWAY_PROJECTION_PORT",
-                    Map.of());
-            ServiceProcess query = platform.startService("query-service", "LEEWAY_QUERY_PORT", Map.of());
-            ProcessCpu cpu = new ProcessCpu(Map.of("command-service", command.pid(),
-                    "projection-service", projection.pid(), "query-service", query.pid(),
-                    "bench (clients, Kafka)", ProcessHandle.current().pid()), platform.postgresPid());
-            openLoop(command.url(), query.url(), platform.tokens(), rate, seconds, cpu, out);
+            BenchPlatform.Services services = platform.startAllServices();
+            openLoop(services.command().url(), services.query().url(), platform.tokens(), rate, seconds,
+                    services.cpu(), out);
             platform.succeeded();
         }
     }

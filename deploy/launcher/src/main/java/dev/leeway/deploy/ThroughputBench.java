@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,22 +103,17 @@ final class ThroughputBench {
     }
 
     static void run(Path root, Options options, PrintStream out, PrintStream terminal) throws Exception {
-        BenchPlatform.jar(root, "command-service");
-        BenchPlatform.jar(root, "projection-service");
-        BenchPlatform.jar(root, "query-service");
+        BenchPlatform.requireServiceJars(root);
         try (BenchPlatform platform = BenchPlatform.open(root, "throughput", options.keep(), terminal)) {
             out.println("Leeway throughput bench, " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
             out.println("  machine: " + BenchMachine.describe());
             platform.startEventStore();
             out.println("  database: " + platform.serverVersion() + ", embedded, fsync and synchronous_commit on");
-            platform.startKafka();
-            ServiceProcess command = platform.startService("command-service", "LEEWAY_COMMAND_PORT", Map.of());
-            ServiceProcess projection = platform.startService("projection-service", "LEEWAY_PROJECTION_PORT",
-                    Map.of());
-            ServiceProcess query = platform.startService("query-service", "LEEWAY_QUERY_PORT", Map.of());
-            ProcessCpu cpu = new ProcessCpu(Map.of("command-service", command.pid(),
-                    "projection-service", projection.pid(), "query-service", query.pid(),
-                    "bench (clients, Kafka)", ProcessHandle.current().pid()), platform.postgresPid());
+            BenchPlatform.Services services = platform.startAllServices();
+            ServiceProcess command = services.command();
+            ServiceProcess projection = services.projection();
+            ServiceProcess query = services.query();
+            ProcessCpu cpu = services.cpu();
             definePolicy(command.url(), platform.tokens().mint("bench-owner", List.of(Role.POLICY_OWNER.name()),
                     Duration.ofHours(8)));
             try (Connection connection = platform.connect(); Statement statement = connection.createStatement()) {
