@@ -416,6 +416,11 @@ class DashboardBrowserIT {
     void aWhatIfTheApiRefusesShowsItsReasonOnTheForm() {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         browser.get(url("/dashboard" + PERIOD));
+        // Once (CI, 2026-12-01, a machine busy with a second platform) this page had no form: say which page it was.
+        assertThat(browser.findElements(By.id("policyCode")))
+                .as("the dashboard's what-if form; the page was %s: %s", browser.getTitle(),
+                        browser.findElement(By.tagName("body")).getText())
+                .isNotEmpty();
 
         browser.findElement(By.id("policyCode")).sendKeys("NO-SUCH-POLICY");
         browser.findElement(By.id("agentLimit")).sendKeys("10");
