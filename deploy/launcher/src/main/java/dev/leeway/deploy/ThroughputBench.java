@@ -42,10 +42,10 @@ import java.util.concurrent.Future;
  * </ul>
  * Every HTTP request carries a real token (the bench's own key, which the services trust; each client is an
  * agent of its own) and goes through the whole command path, hash chain and publisher included. The JVMs are
- * warmed up first ({@link #JIT_WARM_UP}); each run then warms up again, and counts for S seconds; latencies go into an HdrHistogram. The CPU each process used in the counted
- * seconds is read from /proc. Prints a table with commands/s, the ratio to raw at the same number of clients,
- * p50/p99/p99.9 and the CPU, then (unless {@code --no-lag}) the open-loop command-to-visible latency at half the
- * best create rate ({@link LagBench}).
+ * warmed up first ({@link #JIT_WARM_UP}); each run then warms up again, and counts for S seconds; latencies go
+ * into an HdrHistogram. The CPU each process used in the counted seconds is read from /proc. Prints a table with
+ * commands/s, the ratio to raw at the same number of clients, p50/p99/p99.9 and the CPU, then (unless
+ * {@code --no-lag}) the open-loop command-to-visible latency at half the best create rate ({@link LagBench}).
  */
 final class ThroughputBench {
 
@@ -78,7 +78,8 @@ final class ThroughputBench {
                     case "--keep" -> keep = true;
                     case "--no-lag" -> lag = false;
                     case "--seconds" -> {
-                        if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,4}") || Integer.parseInt(args[i + 1]) < 1) {
+                        if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,4}")
+                                || Integer.parseInt(args[i + 1]) < 1) {
                             throw new IllegalArgumentException("--seconds needs a whole number of seconds, 1 or more");
                         }
                         seconds = Integer.parseInt(args[++i]);
@@ -297,8 +298,9 @@ final class ThroughputBench {
 
     private static void print(Run run, Run raw, PrintStream out) {
         out.printf(Locale.ROOT, "  %-6s %2d clients  %,8.0f /s  (%.2f of raw)  p50 %s ms  p99 %s ms  p99.9 %s ms  "
-                        + "CPU %s%n", run.operation(), run.clients(), run.perSecond(), run.perSecond() / raw.perSecond(),
-                run.millis(50), run.millis(99), run.millis(99.9), run.cpu().describe());
+                        + "CPU %s%n", run.operation(), run.clients(), run.perSecond(),
+                run.perSecond() / raw.perSecond(), run.millis(50), run.millis(99), run.millis(99.9),
+                run.cpu().describe());
     }
 
     /** The summary table: one line per operation and number of clients. */
