@@ -17,7 +17,8 @@ import static dev.leeway.query.analytics.export.ColumnType.UUID;
  * with {@code SELECT *}: a column added to a table is exported only once someone has decided it belongs in a
  * notebook (the tables hold no personal text, and the export must keep it that way). The columns V10 added only
  * restate exported ones (a case's week, time to resolve and policies; its opening copied onto its actor and bend
- * rows) so that the analytics need no joins: a notebook joins and computes them itself, so they are not exported.
+ * rows; whether a bend is its case's first under its policy) so that the analytics need no joins: a notebook joins
+ * and computes them itself, so they are not exported.
  * {@code FactExportIT} fails when a table and its lists drift apart.
  */
 enum FactTable {
@@ -95,7 +96,10 @@ enum FactTable {
     private static final class Copied {
         static final List<String> COLUMNS = List.of("case_opened_at", "case_opened_week", "case_channel",
                 "case_segment");
-        /** A bend row's also say whether it is its case's first under its policy (bends are ordered, exported). */
+        /**
+         * Bend rows also say whether each is its case's first under its policy, which the exported case id, policy
+         * and requested sequence already tell.
+         */
         static final List<String> AND_FIRST_UNDER_POLICY = List.of("case_opened_at", "case_opened_week",
                 "case_channel", "case_segment", "first_under_policy");
     }
