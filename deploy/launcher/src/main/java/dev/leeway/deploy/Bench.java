@@ -1,6 +1,5 @@
 package dev.leeway.deploy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.infra.LocalTokens;
 
 import java.io.IOException;
@@ -25,7 +24,6 @@ public final class Bench {
 
     /** How often a client asks the query API whether its case is readable yet: the resolution of "visible". */
     private static final long POLL_MILLIS = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Bench() {

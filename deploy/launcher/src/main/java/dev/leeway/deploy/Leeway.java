@@ -148,13 +148,7 @@ public final class Leeway {
 
     private static void rebuildBench(PlatformSettings settings, String[] args) {
         BenchOptions options = benchOptions(args);
-        try {
-            RebuildBench.run(settings.root(), options, System.out, System.err);
-            System.exit(0); // the in-process broker's threads would keep the JVM alive
-        } catch (Exception e) {
-            System.err.println("Rebuild bench failed: " + e);
-            System.exit(2);
-        }
+        standalone("Rebuild", () -> RebuildBench.run(settings.root(), options, System.out, System.err));
     }
 
     private static void throughputBench(PlatformSettings settings, String[] args) {
@@ -165,13 +159,7 @@ public final class Leeway {
             fail(e.getMessage() + "\n" + USAGE);
             return;
         }
-        try {
-            ThroughputBench.run(settings.root(), options, System.out, System.err);
-            System.exit(0); // the in-process broker's threads would keep the JVM alive
-        } catch (Exception e) {
-            System.err.println("Throughput bench failed: " + e);
-            System.exit(2);
-        }
+        standalone("Throughput", () -> ThroughputBench.run(settings.root(), options, System.out, System.err));
     }
 
     private static void lagBench(PlatformSettings settings, String[] args) {
@@ -182,23 +170,28 @@ public final class Leeway {
                 || !options.getOrDefault("--seconds", "30").matches("\\d{1,4}")) {
             fail("bench lag needs --rate <cases/s> (and takes --seconds <n>, --keep)\n" + USAGE);
         }
-        try {
-            LagBench.run(settings.root(), Integer.parseInt(options.get("--rate")),
-                    Integer.parseInt(options.getOrDefault("--seconds", "30")), keep, System.out, System.err);
-            System.exit(0);
-        } catch (Exception e) {
-            System.err.println("Lag bench failed: " + e);
-            System.exit(2);
-        }
+        standalone("Lag", () -> LagBench.run(settings.root(), Integer.parseInt(options.get("--rate")),
+                Integer.parseInt(options.getOrDefault("--seconds", "30")), keep, System.out, System.err));
     }
 
     private static void analyticsBench(PlatformSettings settings, String[] args) {
         BenchOptions options = benchOptions(args);
+        standalone("Analytics", () -> AnalyticsBench.run(settings.root(), options, System.out, System.err));
+    }
+
+    /** A bench that runs on a throw-away platform of its own. */
+    @FunctionalInterface
+    private interface StandaloneBench {
+        void run() throws Exception;
+    }
+
+    /** Runs it and exits: 0 when it got to its end, 2 when it failed. */
+    private static void standalone(String name, StandaloneBench bench) {
         try {
-            AnalyticsBench.run(settings.root(), options, System.out, System.err);
+            bench.run();
             System.exit(0); // the in-process broker's threads would keep the JVM alive
         } catch (Exception e) {
-            System.err.println("Analytics bench failed: " + e);
+            System.err.println(name + " bench failed: " + e);
             System.exit(2);
         }
     }

@@ -1,8 +1,5 @@
 package dev.leeway.projection.facts;
 
-import dev.leeway.kernel.cases.ExceptionGranted;
-import dev.leeway.kernel.cases.ExceptionId;
-import dev.leeway.kernel.cases.ExceptionRequested;
 import dev.leeway.projection.stream.BulkRebuild;
 import dev.leeway.projection.stream.BulkReplay;
 import dev.leeway.projection.stream.ProjectedEvent;
@@ -54,12 +51,12 @@ class CaseFactsProjection implements Projection, BulkRebuild {
         UUID caseId = UUID.fromString(event.aggregateId());
         Map<UUID, CaseFacts> cases = batch.get();
         if (cases != null) {
-            CaseFactsFold.apply(cases.computeIfAbsent(caseId, rows::loadCase), event);
+            CaseFactsFold.apply(cases.computeIfAbsent(caseId, rows::load), event);
             return;
         }
-        CaseFacts facts = rows.load(caseId, actorOf(event), bendId(event.payload()));
+        CaseFacts facts = rows.load(caseId);
         CaseFactsFold.apply(facts, event);
-        rows.save(facts);
+        rows.save(List.of(facts));
     }
 
     @Override
@@ -71,7 +68,7 @@ class CaseFactsProjection implements Projection, BulkRebuild {
     public void writeBatch() {
         Map<UUID, CaseFacts> cases = batch.get();
         if (cases != null) {
-            rows.saveAll(cases.values());
+            rows.save(cases.values());
         }
     }
 
@@ -98,21 +95,5 @@ class CaseFactsProjection implements Projection, BulkRebuild {
                 replay.position("Case", history.aggregateId(), events.get(events.size() - 1).event().sequence());
             });
         }
-    }
-
-    /** Whose actor row an event may touch: a bend's requester, else whoever acted. */
-    private static String actorOf(ProjectedEvent event) {
-        Object payload = event.payload();
-        if (payload instanceof ExceptionRequested e) {
-            return e.requestedBy();
-        } else if (payload instanceof ExceptionGranted e) {
-            return e.requestedBy();
-        }
-        return event.actorId();
-    }
-
-    private static UUID bendId(Object payload) {
-        ExceptionId bend = ExceptionId.concernedBy(payload);
-        return bend == null ? null : bend.value();
     }
 }

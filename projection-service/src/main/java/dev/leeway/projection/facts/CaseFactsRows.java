@@ -104,19 +104,8 @@ final class CaseFactsRows {
         this.jdbc = jdbc;
     }
 
-    /** The case's fact row (if any), the row of one actor and the one bend an event is about (each if any). */
-    CaseFacts load(UUID caseId, String actorId, UUID bendId) {
-        List<CaseFact> fact = jdbc.query("SELECT " + CaseFact.COLUMNS + " FROM case_fact WHERE case_id = ?", CASE,
-                caseId);
-        List<ActorFact> actors = actorId == null ? List.of() : jdbc.query("SELECT " + ActorFact.COLUMNS
-                + " FROM case_actor_fact WHERE case_id = ? AND actor_id = ?", ACTOR, caseId, actorId);
-        List<BendFact> bends = bendId == null ? List.of()
-                : jdbc.query("SELECT " + BendFact.COLUMNS + " FROM bend_fact WHERE exception_id = ?", BEND, bendId);
-        return new CaseFacts(fact.isEmpty() ? null : fact.get(0), actors, bends);
-    }
-
-    /** The case's fact row (if any) with all its actor and bend rows: what a batch folds several events into. */
-    CaseFacts loadCase(UUID caseId) {
+    /** The case's fact row (if any) with all its actor and bend rows (a case has a handful), to fold events into. */
+    CaseFacts load(UUID caseId) {
         List<CaseFact> fact = jdbc.query("SELECT " + CaseFact.COLUMNS + " FROM case_fact WHERE case_id = ?", CASE,
                 caseId);
         if (fact.isEmpty()) {
@@ -128,7 +117,7 @@ final class CaseFactsRows {
     }
 
     /** Writes the changed rows of all {@code cases}: one batched upsert per table. */
-    void saveAll(Collection<CaseFacts> cases) {
+    void save(Collection<CaseFacts> cases) {
         List<Object[]> factRows = new ArrayList<>();
         List<Object[]> actorRows = new ArrayList<>();
         List<Object[]> bendRows = new ArrayList<>();
@@ -142,17 +131,5 @@ final class CaseFactsRows {
         Upserts.writeAll(jdbc, CASE_UPSERT, factRows);
         Upserts.writeAll(jdbc, ACTOR_UPSERT, actorRows);
         Upserts.writeAll(jdbc, BEND_UPSERT, bendRows);
-    }
-
-    void save(CaseFacts facts) {
-        if (facts.factChanged) {
-            Upserts.write(jdbc, CASE_UPSERT, facts.fact.values());
-        }
-        for (String actorId : facts.changedActors) {
-            Upserts.write(jdbc, ACTOR_UPSERT, facts.actors.get(actorId).values());
-        }
-        for (UUID bendId : facts.changedBends) {
-            Upserts.write(jdbc, BEND_UPSERT, facts.bends.get(bendId).values());
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.leeway.query.analytics.export;
 import dev.leeway.query.analytics.AnalyticsWindow;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.leeway.query.analytics.export.ColumnType.BIGINT;
 import static dev.leeway.query.analytics.export.ColumnType.BOOLEAN;
@@ -100,8 +101,8 @@ enum FactTable {
          * Bend rows also say whether each is its case's first under its policy, which the exported case id, policy
          * and requested sequence already tell.
          */
-        static final List<String> AND_FIRST_UNDER_POLICY = List.of("case_opened_at", "case_opened_week",
-                "case_channel", "case_segment", "first_under_policy");
+        static final List<String> AND_FIRST_UNDER_POLICY = Stream.concat(COLUMNS.stream(),
+                Stream.of("first_under_policy")).toList();
     }
 
     String table() {
