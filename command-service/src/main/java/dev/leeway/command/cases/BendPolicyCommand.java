@@ -16,5 +16,5 @@ public record BendPolicyCommand(@TargetAggregateIdentifier CaseId caseId,
                                 BigDecimal deviation,
                                 Money valueGiven,
                                 String reasonCode,
-                                String justification) {
+                                String justification) implements WithPersonalText {
 }

@@ -2,8 +2,9 @@ package dev.leeway.command.cases;
 
 import dev.leeway.command.CommandRejectedException;
 import dev.leeway.command.policies.CurrentPolicy;
+import dev.leeway.command.messaging.Fact;
 import dev.leeway.command.policies.PolicyLookup;
-import dev.leeway.command.privacy.PersonalDataVault;
+import dev.leeway.command.privacy.TextSealer;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.Authority;
 import dev.leeway.kernel.cases.BendState;
@@ -26,7 +27,6 @@ import dev.leeway.kernel.identity.Role;
 import dev.leeway.kernel.messaging.MetadataKeys;
 import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.Guardrails;
-import dev.leeway.kernel.policies.OwnAuthorityBudget;
 import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,7 +34,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Clock;
 import java.util.Set;
 
 import static dev.leeway.command.CommandRejectedException.require;
@@ -43,6 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One customer problem, from opening to resolution. Handlers check the guardrails ({@link BendRules}) and apply
  * events; the state is the shared fold {@link CaseState}, so auditors rebuild exactly what this aggregate saw.
+ * Handlers do no I/O: what they need beyond the case (the policy in force, the budget used, the customer's key)
+ * arrives as {@link Fact}s, looked up before the command reached the case ({@link CaseCommandFacts}).
  * Free text that may hold personal data is sealed with the customer's key before it goes into an event.
  * Handlers return the case's version after the command, which the API hands out as the ETag.
  */
@@ -59,16 +60,15 @@ public class Case {
 
     /** Any channel is accepted: the channel is recorded, never policed. */
     @CommandHandler
-    public Case(OpenCaseCommand command, PersonalDataVault vault) {
+    public Case(OpenCaseCommand command, @Fact TextSealer sealer) {
         apply(new CaseOpened(command.caseId(), command.customerId(), command.channel(),
-                vault.seal(command.customerId(), command.subject()),
-                vault.seal(command.customerId(), command.description()), command.failure(), command.segment()));
+                sealer.seal(command.subject()), sealer.seal(command.description()), command.failure(),
+                command.segment()));
     }
 
     @CommandHandler
-    long handle(LogInteractionCommand command, PersonalDataVault vault) {
-        apply(new InteractionLogged(caseId, command.channel(), command.direction(),
-                vault.seal(state.customerId(), command.summary())));
+    long handle(LogInteractionCommand command, @Fact TextSealer sealer) {
+        apply(new InteractionLogged(caseId, command.channel(), command.direction(), sealer.seal(command.summary())));
         return state.version();
     }
 
@@ -81,21 +81,20 @@ public class Case {
 
     /**
      * Within the actor's limit and monthly budget the bend is granted at once; above either it waits. The budget
-     * month is the month it happened in: now, or for imported history its original time.
+     * month is the month it happened in: now, or for imported history its original time ({@link BendFacts}).
      */
     @CommandHandler
     BendOutcome handle(BendPolicyCommand command,
                        @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
                        @MetaDataValue(MetadataKeys.ACTOR_ROLES) String actorRoles,
-                       @MetaDataValue(MetadataKeys.OCCURRED_AT) String occurredAt,
-                       PolicyLookup rulebook, OwnAuthorityBudget budget, Clock clock, PersonalDataVault vault) {
+                       @Fact BendFacts facts, @Fact TextSealer sealer) {
         requireOpen();
-        PersonalText justification = vault.seal(state.customerId(), command.justification());
+        PersonalText justification = sealer.seal(command.justification());
         Money value = command.valueGiven();
-        CurrentPolicy policy = BendRules.bendablePolicy(rulebook, command.policyCode(), value);
+        CurrentPolicy policy = BendRules.bendablePolicy(facts.rulebook(), command.policyCode(), value);
         Deviation deviation = new Deviation(command.deviation(), policy.terms().unit());
         Guardrails.Decision decision = Guardrails.decide(policy.policyCode(), policy.terms(), actorId,
-                Guardrails.roles(actorRoles), value, BendRules.budgetMonth(occurredAt, clock), budget);
+                Guardrails.roles(actorRoles), value, facts.month(), facts.budget());
         if (decision.route() == Guardrails.Route.OWN_AUTHORITY) {
             apply(new ExceptionGranted(caseId, command.exceptionId(), policy.policyCode(), policy.version(),
                     deviation, value, command.reasonCode(), justification, Authority.OWN_LIMIT,
@@ -112,13 +111,12 @@ public class Case {
     BendOutcome handle(DecideExceptionCommand command,
                        @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
                        @MetaDataValue(MetadataKeys.ACTOR_ROLES) String actorRoles,
-                       PolicyLookup rulebook, PersonalDataVault vault) {
+                       @Fact PolicyLookup rulebook, @Fact TextSealer sealer) {
         BendState bend = existingBend(command.exceptionId());
         require(bend.pending(), ErrorCode.ALREADY_DECIDED, "Exception " + command.exceptionId() + " is decided.");
         BendRules.notTheRequester(bend, actorId);
         if (!command.approve()) {
-            apply(new ExceptionDeclined(caseId, bend.exceptionId(), actorId,
-                    vault.seal(state.customerId(), command.note())));
+            apply(new ExceptionDeclined(caseId, bend.exceptionId(), actorId, sealer.seal(command.note())));
             return outcome(bend.exceptionId());
         }
         BendRules.decidable(bend);
@@ -144,27 +142,27 @@ public class Case {
     }
 
     @CommandHandler
-    long handle(ResolveCaseCommand command, PersonalDataVault vault) {
+    long handle(ResolveCaseCommand command, @Fact TextSealer sealer) {
         requireOpen();
-        apply(new CaseResolved(caseId, command.outcome(), vault.seal(state.customerId(), command.summary())));
+        apply(new CaseResolved(caseId, command.outcome(), sealer.seal(command.summary())));
         return state.version();
     }
 
     /** Once per resolution, attributed to everyone who acted on the case, from the case's own timeline. */
     @CommandHandler
-    long handle(RecordSatisfactionCommand command, PersonalDataVault vault) {
+    long handle(RecordSatisfactionCommand command, @Fact TextSealer sealer) {
         require(state.isResolved(), ErrorCode.NOT_RESOLVED, "Satisfaction is recorded after resolution.");
         require(!state.satisfactionRecorded(), ErrorCode.SATISFACTION_ALREADY_RECORDED,
                 "This resolution already has its satisfaction score.");
-        apply(new SatisfactionRecorded(caseId, command.score(), vault.seal(state.customerId(), command.comment()),
+        apply(new SatisfactionRecorded(caseId, command.score(), sealer.seal(command.comment()),
                 state.resolutions(), state.actors()));
         return state.version();
     }
 
     @CommandHandler
-    long handle(ReopenCaseCommand command, PersonalDataVault vault) {
+    long handle(ReopenCaseCommand command, @Fact TextSealer sealer) {
         require(state.isResolved(), ErrorCode.NOT_RESOLVED, "Only a resolved case can be reopened.");
-        apply(new CaseReopened(caseId, vault.seal(state.customerId(), command.reason())));
+        apply(new CaseReopened(caseId, sealer.seal(command.reason())));
         return state.version();
     }
 

@@ -9,5 +9,5 @@ public record DecideExceptionCommand(@TargetAggregateIdentifier CaseId caseId,
                                      @TargetAggregateVersion Long expectedVersion,
                                      ExceptionId exceptionId,
                                      boolean approve,
-                                     String note) {
+                                     String note) implements WithPersonalText {
 }

@@ -11,5 +11,5 @@ public record LogInteractionCommand(@TargetAggregateIdentifier CaseId caseId,
                                     @TargetAggregateVersion Long expectedVersion,
                                     Channel channel,
                                     Direction direction,
-                                    String summary) {
+                                    String summary) implements WithPersonalText {
 }

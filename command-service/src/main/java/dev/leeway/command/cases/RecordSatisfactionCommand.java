@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record RecordSatisfactionCommand(@TargetAggregateIdentifier CaseId caseId,
                                         @TargetAggregateVersion Long expectedVersion,
                                         int score,
-                                        String comment) {
+                                        String comment) implements WithPersonalText {
 }

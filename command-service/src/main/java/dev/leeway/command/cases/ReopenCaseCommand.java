@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record ReopenCaseCommand(@TargetAggregateIdentifier CaseId caseId,
                                 @TargetAggregateVersion Long expectedVersion,
-                                String reason) {
+                                String reason) implements WithPersonalText {
 }

@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record ResolveCaseCommand(@TargetAggregateIdentifier CaseId caseId,
                                  @TargetAggregateVersion Long expectedVersion,
                                  Outcome outcome,
-                                 String summary) {
+                                 String summary) implements WithPersonalText {
 }

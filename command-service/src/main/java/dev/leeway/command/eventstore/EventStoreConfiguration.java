@@ -137,7 +137,10 @@ class EventStoreConfiguration {
         return new JdkIdGenerator();
     }
 
-    /** The clock command handlers read (the budget month); events take their time from Axon's @Timestamp. */
+    /**
+     * The clock a bend's budget month is read from before it reaches its case; events take their time from Axon's
+     * @Timestamp.
+     */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -9,17 +9,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The rulebook as the command side decides with it: {@code event_store.policy_current}, one row per policy,
- * written by {@link RulebookProjection} in the same transaction as the policy's events. A bend decided after a
- * revision committed sees the revision; none sees a version that was never stored. (A read model fed through
+ * written by {@link RulebookProjection} in the same transaction as the policy's events, and read in a command's
+ * transaction before its aggregate decides (the aggregate gets an in-memory {@link PolicyLookup}). A bend decided
+ * after a revision committed sees the revision; none sees a version that was never stored. (A read model fed through
  * Kafka would lag, and a bend could rely on a version already replaced.) The terms are JSON written from
  * events, so they are read as stored events are, whatever an earlier version let into them.
  */
 @Component
-public class Rulebook implements PolicyLookup {
+public class Rulebook {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -32,10 +35,24 @@ public class Rulebook implements PolicyLookup {
                 readTerms(rs.getString("terms")), rs.getBoolean("retired"));
     }
 
-    @Override
+    /** The policy by this code as it is now, if there is one. */
     public Optional<CurrentPolicy> find(PolicyCode code) {
         return jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current "
                 + "WHERE policy_code = ?", row, code.value()).stream().findFirst();
+    }
+
+    /** The one policy by this code as it is now (or none), for a command that names it. */
+    public PolicyLookup extract(PolicyCode code) {
+        Optional<CurrentPolicy> policy = find(code);
+        return wanted -> wanted.equals(code) ? policy : Optional.empty();
+    }
+
+    /** Every policy as it is now, for a command that only its aggregate knows the policy of (a decision). */
+    public PolicyLookup snapshot() {
+        Map<PolicyCode, CurrentPolicy> policies = new HashMap<>();
+        jdbc.query("SELECT policy_code, version, terms, retired FROM event_store.policy_current", row)
+                .forEach(policy -> policies.put(policy.policyCode(), policy));
+        return code -> Optional.ofNullable(policies.get(code));
     }
 
     void put(PolicyCode code, int version, PolicyTerms terms) {

@@ -1,6 +1,7 @@
 package dev.leeway.command.privacy;
 
 import dev.leeway.kernel.customers.CustomerDataErased;
+import dev.leeway.command.messaging.Fact;
 import dev.leeway.kernel.customers.CustomerId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,8 +13,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A customer's right to be forgotten. Erasing destroys their keys in the same transaction as the event that
- * records it; erasing again finds no key left to destroy and records nothing new.
+ * A customer's right to be forgotten. The erasure is decided from the customer's live keys, counted and locked
+ * before the command arrives ({@link PrivacyCommandFacts}); {@link CustomerKeysProjection} destroys them in the same
+ * transaction as the event that records it. Erasing again finds no key left to destroy and records nothing new.
  */
 @Aggregate
 public class CustomerPrivacy {
@@ -28,12 +30,11 @@ public class CustomerPrivacy {
     /** Answers how many keys this erasure destroyed. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(EraseCustomerDataCommand command, PersonalDataVault vault) {
-        int destroyed = vault.destroyKeys(command.customerId());
-        if (destroyed > 0 || customerId == null) {
-            apply(new CustomerDataErased(command.customerId(), destroyed));
+    int handle(EraseCustomerDataCommand command, @Fact LiveKeys liveKeys) {
+        if (liveKeys.count() > 0 || customerId == null) {
+            apply(new CustomerDataErased(command.customerId(), liveKeys.count()));
         }
-        return destroyed;
+        return liveKeys.count();
     }
 
     @EventSourcingHandler

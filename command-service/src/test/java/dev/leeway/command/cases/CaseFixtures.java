@@ -2,7 +2,7 @@ package dev.leeway.command.cases;
 
 import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.policies.PolicyLookup;
-import dev.leeway.command.privacy.PersonalDataVault;
+import dev.leeway.command.privacy.TextSealer;
 import dev.leeway.kernel.cases.CaseId;
 import dev.leeway.kernel.cases.CaseOpened;
 import dev.leeway.kernel.cases.Channel;
@@ -34,7 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Test data for the Case aggregate: a small rulebook, an in-memory budget, and who is acting. */
+/** Test data for the Case aggregate: its facts (a small rulebook, an in-memory budget, a sealer), and who is acting. */
 final class CaseFixtures {
 
     static final CaseId CASE_ID = new CaseId(UUID.fromString("8d7a3c9e-0b6f-4d2a-9a51-3f3e2c1b0a01"));
@@ -71,7 +71,7 @@ final class CaseFixtures {
         }
     }
 
-    /** The budget's contract without a database: the JDBC one is tested on PostgreSQL. */
+    /** The budget's contract without a database: the locked row is tested on PostgreSQL. */
     static final class Budget implements OwnAuthorityBudget {
         final Map<String, BigDecimal> used = new HashMap<>();
 
@@ -87,22 +87,13 @@ final class CaseFixtures {
         }
     }
 
-    /** Seals visibly and deterministically, so that expected events can be written down. */
-    static final class Vault implements PersonalDataVault {
-        @Override
-        public PersonalText seal(CustomerId customer, String text) {
-            return text == null ? null : PersonalText.sealed("key-" + customer.value(), "sealed(" + text + ")");
-        }
-
-        @Override
-        public int destroyKeys(CustomerId customer) {
-            return 1;
-        }
-    }
+    /** Seals visibly and deterministically with {@link #CUSTOMER}'s key, so that expected events can be written down. */
+    static final TextSealer SEALER = text -> text == null ? null
+            : PersonalText.sealed("key-" + CUSTOMER.value(), "sealed(" + text + ")");
 
     /** {@code text} as the Case aggregate stores it for {@link #CUSTOMER}. */
     static PersonalText text(String text) {
-        return new Vault().seal(CUSTOMER, text);
+        return SEALER.seal(text);
     }
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
@@ -110,9 +101,8 @@ final class CaseFixtures {
     static AggregateTestFixture<Case> fixture(Rulebook rulebook, Budget budget) {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(rulebook);
-        fixture.registerInjectableResource(budget);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new Vault());
+        fixture.registerInjectableResource(new BendFacts(rulebook, YearMonth.now(CLOCK), budget));
+        fixture.registerInjectableResource(SEALER);
         return fixture;
     }
 

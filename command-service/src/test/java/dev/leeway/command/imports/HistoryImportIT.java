@@ -175,6 +175,8 @@ class HistoryImportIT extends CommandApiTest {
         assertThat(jdbc.queryForList("""
                 SELECT month || '=' || used::numeric(19, 0) FROM event_store.own_authority_usage
                 WHERE actor_id = ? ORDER BY month""", String.class, alice)).containsExactly("2022-01=60", "2022-02=60");
+        assertThat(budgetUsed(alice)).as("imported grants count in their original month, as the events say")
+                .containsExactlyElementsOf(budgetUsedRecountedFromEvents(alice));
     }
 
     @Test

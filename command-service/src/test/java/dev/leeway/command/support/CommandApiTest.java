@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +58,33 @@ public abstract class CommandApiTest {
     }
 
     /** A fresh name, so that tests sharing one database never see each other's people or policies. */
+    /** The person's own-authority budget used, as the command side keeps it: "policy month currency=amount". */
+    protected List<String> budgetUsed(String actorId) {
+        return jdbc.queryForList("""
+                SELECT policy_code || ' ' || month || ' ' || currency || '=' || used::numeric(19, 2)
+                FROM event_store.own_authority_usage WHERE actor_id = ? AND used > 0 ORDER BY 1""",
+                String.class, actorId);
+    }
+
+    /**
+     * The same, recounted from the events alone: the person's grants on their own authority, per policy, month (the
+     * original time of imported history, else the store's time) and currency.
+     */
+    protected List<String> budgetUsedRecountedFromEvents(String actorId) {
+        return jdbc.queryForList("""
+                SELECT policy || ' ' || month || ' ' || currency || '=' || sum(amount)::numeric(19, 2)
+                FROM (SELECT payload::jsonb ->> 'policyCode' AS policy,
+                             to_char(coalesce(meta_data::jsonb ->> 'occurredAt', time_stamp)::timestamptz
+                                     AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+                             payload::jsonb -> 'valueGiven' ->> 'currency' AS currency,
+                             (payload::jsonb -> 'valueGiven' ->> 'amount')::numeric AS amount
+                      FROM event_store.domain_event_entry
+                      WHERE payload_type = 'dev.leeway.kernel.cases.ExceptionGranted'
+                        AND payload::jsonb ->> 'authority' = 'OWN_LIMIT'
+                        AND payload::jsonb ->> 'requestedBy' = ?) grants
+                GROUP BY policy, month, currency ORDER BY 1""", String.class, actorId);
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

@@ -27,7 +27,8 @@ class ApiGuaranteesIT extends CommandApiTest {
     @Test
     void concurrentGrantsOnDifferentCasesNeverTogetherOverrunTheMonthlyBudget() throws Exception {
         String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 100);
-        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String agentId = unique("agent");
+        ApiClient agent = as(agentId, Role.AGENT);
         int attempts = 8;
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
@@ -64,6 +65,9 @@ class ApiGuaranteesIT extends CommandApiTest {
                 SELECT sum((payload::jsonb -> 'valueGiven' ->> 'amount')::numeric) FROM event_store.domain_event_entry
                 WHERE payload_type LIKE '%ExceptionGranted' AND payload::jsonb ->> 'policyCode' = ?""",
                 BigDecimal.class, policy)).isEqualByComparingTo("90");
+        assertThat(budgetUsed(agentId)).as("the budget row is the sum of the grants in the events")
+                .containsExactlyElementsOf(budgetUsedRecountedFromEvents(agentId))
+                .singleElement().asString().endsWith(" EUR=90.00");
     }
 
     @Test
