@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code deploy/leeway token --user <id> --roles <ROLE[,ROLE]>}: prints a bearer token the local platform accepts.
  * {@code deploy/leeway verify --db <url> | --bundle <file>}: proves an event store, or an export, intact or not.
  * {@code deploy/leeway rebuild <projection>|--all}: rebuilds read models from the event store (see {@link RebuildCommand}).
- * {@code deploy/leeway bench [rebuild|analytics]}: measures the running platform, or rebuilds (and answers analysts'
- * questions) on a throw-away store.
+ * {@code deploy/leeway bench [rebuild|analytics|throughput|lag|audit]}: measures the running platform, or on a
+ * throw-away one of its own: rebuilds, analysts' questions, commands per second against raw PostgreSQL, lag,
+ * verification and as-of state.
  */
 public final class Leeway {
 
@@ -35,6 +36,7 @@ public final class Leeway {
                    deploy/leeway bench analytics [--events <n>] [--keep]   (standalone: query-service's analytics)
                    deploy/leeway bench throughput [--seconds <n>] [--no-lag] [--keep]   (standalone: commands/s vs raw)
                    deploy/leeway bench lag --rate <cases/s> [--seconds <n>] [--keep]   (standalone: open loop)
+                   deploy/leeway bench audit [--events <n>] [--keep]   (standalone: verification, as-of state)
             roles: AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR, ADMIN""";
 
     private Leeway() {
@@ -58,6 +60,8 @@ public final class Leeway {
                     throughputBench(settings, Arrays.copyOfRange(args, 2, args.length));
                 } else if (args.length > 1 && args[1].equals("lag")) {
                     lagBench(settings, Arrays.copyOfRange(args, 2, args.length));
+                } else if (args.length > 1 && args[1].equals("audit")) {
+                    auditBench(settings, Arrays.copyOfRange(args, 2, args.length));
                 } else {
                     bench(settings, Arrays.copyOfRange(args, 1, args.length));
                 }
@@ -172,6 +176,11 @@ public final class Leeway {
         }
         standalone("Lag", () -> LagBench.run(settings.root(), Integer.parseInt(options.get("--rate")),
                 Integer.parseInt(options.getOrDefault("--seconds", "30")), keep, System.out, System.err));
+    }
+
+    private static void auditBench(PlatformSettings settings, String[] args) {
+        BenchOptions options = benchOptions(args);
+        standalone("Audit", () -> AuditBench.run(settings.root(), options, System.out, System.err));
     }
 
     private static void analyticsBench(PlatformSettings settings, String[] args) {

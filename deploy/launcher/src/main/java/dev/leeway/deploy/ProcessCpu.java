@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,15 +75,44 @@ final class ProcessCpu {
     }
 
     private static long childrenTicks(long parent) {
+        return children(parent).stream().mapToLong(ProcessCpu::ticks).sum();
+    }
+
+    /** The live processes whose parent is {@code parent} (PostgreSQL's backends, for its postmaster). */
+    static List<Long> children(long parent) {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             return entries.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                    .mapToLong(Long::parseLong).filter(pid -> {
+                    .map(Long::parseLong).filter(pid -> {
                         String[] fields = stat(pid);
                         return fields != null && Long.parseLong(fields[3]) == parent;
-                    }).map(ProcessCpu::ticks).sum();
+                    }).toList();
         } catch (IOException e) {
-            return 0;
+            return List.of();
         }
+    }
+
+    /**
+     * Memory now, per process and in all, in MiB: the proportional set size (PSS, /proc/pid/smaps_rollup), which
+     * splits shared pages among the processes sharing them, so PostgreSQL's shared buffers count once across its
+     * backends and the parts add up to what the platform holds.
+     */
+    String memory() {
+        Map<String, Long> kib = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> kib.put(shortName(name), pss(pid)));
+        long postgres = pss(postmaster);
+        for (long child : children(postmaster)) {
+            postgres += pss(child);
+        }
+        kib.put("postgres", postgres);
+        long total = kib.values().stream().mapToLong(Long::longValue).sum();
+        return kib.entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %d", entry.getKey(),
+                entry.getValue() / 1024)).collect(Collectors.joining(", ")) + String.format(Locale.ROOT,
+                "; total %d MiB", total / 1024);
+    }
+
+    private static long pss(long pid) {
+        return BenchMachine.firstValue(Path.of("/proc/" + pid + "/smaps_rollup"), "Pss")
+                .map(value -> Long.parseLong(value.replace("kB", "").trim())).orElse(0L);
     }
 
     /** The fields of /proc/pid/stat after the command name (which may hold spaces), numbered as in proc(5) - 1. */

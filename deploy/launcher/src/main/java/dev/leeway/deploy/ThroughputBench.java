@@ -59,7 +59,7 @@ final class ThroughputBench {
     static final String POLICY = "BENCH-GOODWILL";
     static final int RAW_ROW_BYTES = 500;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -110,7 +110,10 @@ final class ThroughputBench {
             out.println("  machine: " + BenchMachine.describe());
             platform.startEventStore();
             out.println("  database: " + platform.serverVersion() + ", embedded, fsync and synchronous_commit on");
+            long starting = System.nanoTime();
             BenchPlatform.Services services = platform.startAllServices();
+            out.printf(Locale.ROOT, "  Kafka and the three services started (one after the other, each healthy) in "
+                    + "%.1f s%n", (System.nanoTime() - starting) / 1e9);
             ServiceProcess command = services.command();
             ServiceProcess projection = services.projection();
             ServiceProcess query = services.query();
@@ -130,6 +133,7 @@ final class ThroughputBench {
             out.println();
 
             List<Run> runs = new ArrayList<>();
+            String memoryUnderLoad = null;
             for (int clients : CLIENTS) {
                 Run raw = measure("raw", clients, options.seconds(), cpu, client -> rawInsert(platform));
                 runs.add(raw);
@@ -140,6 +144,7 @@ final class ThroughputBench {
                     runs.add(run);
                     print(run, raw, out);
                 }
+                memoryUnderLoad = cpu.memory();
             }
             out.println();
             out.printf("Summary, %s, %s%n", LocalDate.now(), BenchMachine.describe());
@@ -155,6 +160,8 @@ final class ThroughputBench {
                         cpu, out);
             }
             out.println();
+            out.println("Memory (PSS, MiB) right after the " + CLIENTS[CLIENTS.length - 1] + "-client runs: "
+                    + memoryUnderLoad);
             out.println("Peak RSS (VmHWM): command-service " + BenchMachine.peakRss(command.pid())
                     + ", projection-service " + BenchMachine.peakRss(projection.pid()) + ", query-service "
                     + BenchMachine.peakRss(query.pid()) + ", bench with Kafka "

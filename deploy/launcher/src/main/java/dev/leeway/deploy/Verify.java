@@ -57,7 +57,6 @@ public final class Verify {
     /** Verifies an NDJSON bundle from {@code GET /audit/export}, offline. */
     public static VerificationReport bundle(Path file) throws IOException {
         List<ChainVerifier.Position> positions = new ArrayList<>();
-        List<HashLink> links = new ArrayList<>();
         List<SealedRange> checkpoints = new ArrayList<>();
         Readability readability = new Readability();
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -76,9 +75,6 @@ public final class Verify {
                                 EventHashing.unhex(node.get("hash").asText())) : null;
                         positions.add(new ChainVerifier.Position(event, link));
                         readability.read(event);
-                        if (link != null) {
-                            links.add(link);
-                        }
                     }
                     case "checkpoint" -> checkpoints.add(new SealedRange(node.get("checkpointNo").asLong(),
                             node.get("from").asLong(), node.get("to").asLong(), node.get("eventCount").asInt(),
@@ -92,7 +88,7 @@ public final class Verify {
         }
         positions.sort(Comparator.comparingLong(position -> position.event().globalIndex()));
         checkpoints.sort(Comparator.comparingLong(SealedRange::checkpointNo));
-        return readability.addTo(ChainVerifier.verifyExport(positions.iterator(), links, checkpoints));
+        return readability.addTo(ChainVerifier.verifyExport(positions.iterator(), checkpoints));
     }
 
     static void print(VerificationReport report, PrintStream out) {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class AuditLogReader {
 
-    private static final int FETCH_SIZE = 1_000;
+    private static final int FETCH_SIZE = 5_000;
 
     private final Connection connection;
 
@@ -39,25 +39,17 @@ public final class AuditLogReader {
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (PreparedStatement positions = stream("""
-                     SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,
-                            e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data,
-                            h.global_index AS h_index, h.event_identifier AS h_event, h.aggregate_identifier AS h_aggregate,
-                            h.sequence_number AS h_sequence, h.previous_hash, h.hash
-                     FROM event_store.domain_event_entry e
-                     FULL OUTER JOIN event_store.event_hash h ON h.global_index = e.global_index
-                     ORDER BY coalesce(e.global_index, h.global_index)""");
-             ResultSet positionRows = positions.executeQuery()) {
+        try (PreparedStatement events = stream("""
+                     SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
+                            payload_revision, time_stamp, payload, meta_data
+                     FROM event_store.domain_event_entry ORDER BY global_index""");
+             PreparedStatement links = stream("SELECT * FROM event_store.event_hash ORDER BY global_index");
+             ResultSet eventRows = events.executeQuery();
+             ResultSet linkRows = links.executeQuery()) {
             List<SealedRange> checkpoints = checkpoints();
-            Iterable<HashLink> hashes = this::hashesInOrder;
-            Rows<ChainVerifier.Position> rows = new Rows<>(positionRows, row -> {
-                ChainVerifier.Position position = position(row);
-                if (position.event() != null) {
-                    eachEvent.accept(position.event());
-                }
-                return position;
-            });
-            VerificationReport report = ChainVerifier.verify(rows, hashes, checkpoints, sinceDigest);
+            Iterator<ChainVerifier.Position> rows = new Positions(new Rows<>(eventRows, AuditLogReader::event),
+                    new Rows<>(linkRows, AuditLogReader::link), eachEvent);
+            VerificationReport report = ChainVerifier.verify(rows, checkpoints, sinceDigest);
             connection.commit();
             return report;
         } finally {
@@ -92,23 +84,74 @@ public final class AuditLogReader {
                 row.getString("payload"), row.getString("meta_data"));
     }
 
-    private Iterator<HashLink> hashesInOrder() {
-        try {
-            PreparedStatement statement = stream("SELECT * FROM event_store.event_hash ORDER BY global_index");
-            return new Rows<>(statement.executeQuery(), row -> new HashLink(row.getLong("global_index"),
-                    row.getString("event_identifier"), row.getString("aggregate_identifier"),
-                    row.getLong("sequence_number"), row.getBytes("previous_hash"), row.getBytes("hash")));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the hash chain", e);
+    private static HashLink link(ResultSet row) throws SQLException {
+        return new HashLink(row.getLong("global_index"), row.getString("event_identifier"),
+                row.getString("aggregate_identifier"), row.getLong("sequence_number"), row.getBytes("previous_hash"),
+                row.getBytes("hash"));
+    }
+
+    /**
+     * Events and their hash links side by side by global position, both read in index order and merged here: an
+     * event without a link, or a link without its event, comes as a position with the other half missing. (A
+     * FULL OUTER JOIN in SQL would have PostgreSQL sort the whole log first.)
+     */
+    private static final class Positions implements Iterator<ChainVerifier.Position> {
+        private final PeekingIterator<StoredEvent> events;
+        private final PeekingIterator<HashLink> links;
+        private final Consumer<StoredEvent> eachEvent;
+
+        Positions(Iterator<StoredEvent> events, Iterator<HashLink> links, Consumer<StoredEvent> eachEvent) {
+            this.events = new PeekingIterator<>(events);
+            this.links = new PeekingIterator<>(links);
+            this.eachEvent = eachEvent;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return events.peek() != null || links.peek() != null;
+        }
+
+        @Override
+        public ChainVerifier.Position next() {
+            StoredEvent event = events.peek();
+            HashLink link = links.peek();
+            if (event == null && link == null) {
+                throw new NoSuchElementException();
+            }
+            if (link == null || (event != null && event.globalIndex() < link.globalIndex())) {
+                link = null;
+            } else if (event == null || link.globalIndex() < event.globalIndex()) {
+                event = null;
+            }
+            if (event != null) {
+                events.next();
+                eachEvent.accept(event);
+            }
+            if (link != null) {
+                links.next();
+            }
+            return new ChainVerifier.Position(event, link);
         }
     }
 
-    private static ChainVerifier.Position position(ResultSet row) throws SQLException {
-        StoredEvent event = row.getObject("global_index") == null ? null : event(row);
-        HashLink link = row.getObject("h_index") == null ? null : new HashLink(row.getLong("h_index"),
-                row.getString("h_event"), row.getString("h_aggregate"), row.getLong("h_sequence"),
-                row.getBytes("previous_hash"), row.getBytes("hash"));
-        return new ChainVerifier.Position(event, link);
+    private static final class PeekingIterator<T> {
+        private final Iterator<T> source;
+        private T ahead;
+
+        PeekingIterator(Iterator<T> source) {
+            this.source = source;
+        }
+
+        T peek() {
+            if (ahead == null && source.hasNext()) {
+                ahead = source.next();
+            }
+            return ahead;
+        }
+
+        void next() {
+            ahead = null;
+        }
     }
 
     private PreparedStatement stream(String sql) throws SQLException {

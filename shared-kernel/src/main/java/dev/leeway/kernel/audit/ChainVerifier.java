@@ -3,7 +3,7 @@ package dev.leeway.kernel.audit;
 import dev.leeway.kernel.audit.VerificationReport.BrokenLink;
 import dev.leeway.kernel.audit.VerificationReport.Reason;
 
-import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,28 +28,30 @@ public final class ChainVerifier {
     }
 
     /**
+     * One pass over the log: each position's event against its hash link, and the links, as they pass, against the
+     * checkpoints that sealed them.
+     *
      * @param positions   every event and hash row, in global order
-     * @param hashesInOrder every hash row, in global order (for the checkpoints)
      * @param checkpoints every checkpoint, in order
      * @param sinceDigest hex digest an auditor kept, or null
      */
-    public static VerificationReport verify(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
-                                            List<SealedRange> checkpoints, String sinceDigest) {
-        return verify(positions, hashesInOrder, checkpoints, sinceDigest, false);
+    public static VerificationReport verify(Iterator<Position> positions, List<SealedRange> checkpoints,
+                                            String sinceDigest) {
+        return verify(positions, checkpoints, sinceDigest, false);
     }
 
     /**
      * Verifies an export, which may start in the middle of history: each aggregate's first event in it, and its
      * first checkpoint, are taken as anchored to what came before; everything after must follow from them.
      */
-    public static VerificationReport verifyExport(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
-                                                  List<SealedRange> checkpoints) {
-        return verify(positions, hashesInOrder, checkpoints, null, true);
+    public static VerificationReport verifyExport(Iterator<Position> positions, List<SealedRange> checkpoints) {
+        return verify(positions, checkpoints, null, true);
     }
 
-    private static VerificationReport verify(Iterator<Position> positions, Iterable<HashLink> hashesInOrder,
-                                             List<SealedRange> checkpoints, String sinceDigest, boolean anchored) {
+    private static VerificationReport verify(Iterator<Position> positions, List<SealedRange> checkpoints,
+                                             String sinceDigest, boolean anchored) {
         Map<String, Tail> tails = new HashMap<>();
+        CheckpointChain sealing = new CheckpointChain(checkpoints, anchored);
         BrokenLink first = null;
         long checked = 0;
         while (positions.hasNext()) {
@@ -58,11 +60,14 @@ public final class ChainVerifier {
             if (position.event() != null) {
                 checked++;
             }
+            if (position.link() != null) {
+                sealing.add(position.link());
+            }
             if (first == null && broken != null) {
                 first = broken;
             }
         }
-        CheckpointResult sealed = checkCheckpoints(hashesInOrder, checkpoints, anchored);
+        CheckpointResult sealed = sealing.finish();
         if (sealed.broken != null && (first == null || sealed.broken.position() < first.position())) {
             first = sealed.broken;
         }
@@ -125,43 +130,71 @@ public final class ChainVerifier {
     private record CheckpointResult(BrokenLink broken, long unsealed) {
     }
 
-    private static CheckpointResult checkCheckpoints(Iterable<HashLink> hashesInOrder, List<SealedRange> checkpoints,
-                                                     boolean anchored) {
-        Iterator<HashLink> hashes = hashesInOrder.iterator();
-        HashLink pending = hashes.hasNext() ? hashes.next() : null;
-        byte[] previousDigest = EventHashing.genesis();
-        long previousTo = 0;
-        if (anchored && !checkpoints.isEmpty()) {
-            previousDigest = checkpoints.get(0).previousDigest();
-            previousTo = checkpoints.get(0).fromGlobalIndex() - 1;
-        }
-        BrokenLink broken = null;
-        for (SealedRange checkpoint : checkpoints) {
-            List<byte[]> range = new ArrayList<>();
-            while (pending != null && pending.globalIndex() <= checkpoint.toGlobalIndex()) {
-                if (pending.globalIndex() >= checkpoint.fromGlobalIndex()) {
-                    range.add(pending.hash());
-                }
-                pending = hashes.hasNext() ? hashes.next() : null;
+    /**
+     * The checkpoints, checked against the hash links handed to it in global order: each checkpoint's digest is
+     * computed while the links of its range pass by, so the log is read once.
+     */
+    private static final class CheckpointChain {
+        private final Iterator<SealedRange> checkpoints;
+        private SealedRange current;
+        private MessageDigest digest;
+        private int inRange;
+        private byte[] previousDigest;
+        private long previousTo;
+        private BrokenLink broken;
+        private long unsealed;
+
+        CheckpointChain(List<SealedRange> checkpoints, boolean anchored) {
+            this.checkpoints = checkpoints.iterator();
+            previousDigest = EventHashing.genesis();
+            if (anchored && !checkpoints.isEmpty()) {
+                previousDigest = checkpoints.get(0).previousDigest();
+                previousTo = checkpoints.get(0).fromGlobalIndex() - 1;
             }
-            byte[] digest = EventHashing.checkpointDigest(checkpoint.previousDigest(), checkpoint.fromGlobalIndex(),
-                    checkpoint.toGlobalIndex(), checkpoint.eventCount(), range);
-            boolean chained = Arrays.equals(checkpoint.previousDigest(), previousDigest)
-                    && checkpoint.fromGlobalIndex() == previousTo + 1;
-            if (broken == null && (!chained || range.size() != checkpoint.eventCount()
-                    || !Arrays.equals(digest, checkpoint.digest()))) {
-                broken = new BrokenLink(checkpoint.fromGlobalIndex(), null, null, Reason.CHECKPOINT_MISMATCH,
-                        "checkpoint " + checkpoint.checkpointNo() + " (positions " + checkpoint.fromGlobalIndex()
-                                + " to " + checkpoint.toGlobalIndex() + ") does not match the hashes it sealed");
+            open();
+        }
+
+        void add(HashLink link) {
+            while (current != null && link.globalIndex() > current.toGlobalIndex()) {
+                close();
             }
-            previousDigest = checkpoint.digest();
-            previousTo = checkpoint.toGlobalIndex();
+            if (current == null) {
+                unsealed++;
+            } else if (link.globalIndex() >= current.fromGlobalIndex()) {
+                digest.update(link.hash());
+                inRange++;
+            }
         }
-        long after = 0;
-        while (pending != null) {
-            after++;
-            pending = hashes.hasNext() ? hashes.next() : null;
+
+        /** The first checkpoint that does not hold, and how many hashed events come after the last checkpoint. */
+        CheckpointResult finish() {
+            while (current != null) {
+                close();
+            }
+            return new CheckpointResult(broken, unsealed);
         }
-        return new CheckpointResult(broken, after);
+
+        private void open() {
+            current = checkpoints.hasNext() ? checkpoints.next() : null;
+            if (current != null) {
+                digest = EventHashing.checkpointDigestOf(current.previousDigest(), current.fromGlobalIndex(),
+                        current.toGlobalIndex(), current.eventCount());
+                inRange = 0;
+            }
+        }
+
+        private void close() {
+            boolean chained = Arrays.equals(current.previousDigest(), previousDigest)
+                    && current.fromGlobalIndex() == previousTo + 1;
+            if (broken == null && (!chained || inRange != current.eventCount()
+                    || !Arrays.equals(digest.digest(), current.digest()))) {
+                broken = new BrokenLink(current.fromGlobalIndex(), null, null, Reason.CHECKPOINT_MISMATCH,
+                        "checkpoint " + current.checkpointNo() + " (positions " + current.fromGlobalIndex()
+                                + " to " + current.toGlobalIndex() + ") does not match the hashes it sealed");
+            }
+            previousDigest = current.digest();
+            previousTo = current.toGlobalIndex();
+            open();
+        }
     }
 }

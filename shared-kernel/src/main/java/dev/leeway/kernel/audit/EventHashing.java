@@ -13,6 +13,9 @@ import java.util.HexFormat;
 public final class EventHashing {
 
     private static final byte[] GENESIS = new byte[32];
+    private static final byte[] NULL_FIELD = "-1:;".getBytes(StandardCharsets.US_ASCII);
+    /** One digest per thread, reset before each event: looking one up per event costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(EventHashing::sha256);
 
     private EventHashing() {
     }
@@ -23,32 +26,39 @@ public final class EventHashing {
     }
 
     public static byte[] eventHash(byte[] previousHash, StoredEvent event) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DIGESTS.get();
+        sha.reset();
         sha.update(previousHash);
-        sha.update(field(event.eventIdentifier()));
-        sha.update(field(event.aggregateIdentifier()));
-        sha.update(field(Long.toString(event.sequenceNumber())));
-        sha.update(field(event.type()));
-        sha.update(field(event.payloadType()));
-        sha.update(field(event.payloadRevision()));
-        sha.update(field(event.timeStamp()));
-        sha.update(field(event.payload()));
-        sha.update(field(event.metaData()));
+        update(sha, event.eventIdentifier());
+        update(sha, event.aggregateIdentifier());
+        update(sha, Long.toString(event.sequenceNumber()));
+        update(sha, event.type());
+        update(sha, event.payloadType());
+        update(sha, event.payloadRevision());
+        update(sha, event.timeStamp());
+        update(sha, event.payload());
+        update(sha, event.metaData());
         return sha.digest();
     }
 
     /** Digest of a checkpoint over the hashes of its range, in global order. */
     public static byte[] checkpointDigest(byte[] previousDigest, long from, long to, int count,
                                           Iterable<byte[]> eventHashes) {
+        MessageDigest sha = checkpointDigestOf(previousDigest, from, to, count);
+        for (byte[] hash : eventHashes) {
+            sha.update(hash);
+        }
+        return sha.digest();
+    }
+
+    /** A checkpoint's digest begun: feed it the hashes of its range in global order, then {@code digest()}. */
+    public static MessageDigest checkpointDigestOf(byte[] previousDigest, long from, long to, int count) {
         MessageDigest sha = sha256();
         sha.update(previousDigest);
         sha.update(field(Long.toString(from)));
         sha.update(field(Long.toString(to)));
         sha.update(field(Integer.toString(count)));
-        for (byte[] hash : eventHashes) {
-            sha.update(hash);
-        }
-        return sha.digest();
+        return sha;
     }
 
     public static String hex(byte[] bytes) {
@@ -62,7 +72,7 @@ public final class EventHashing {
     /** {@code <UTF-8 byte length>:<value>;}, or {@code -1:;} for null: no two field lists encode alike. */
     static byte[] field(String value) {
         if (value == null) {
-            return "-1:;".getBytes(StandardCharsets.UTF_8);
+            return NULL_FIELD.clone();
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 12);
@@ -70,6 +80,19 @@ public final class EventHashing {
         out.writeBytes(bytes);
         out.write(';');
         return out.toByteArray();
+    }
+
+    /** Feeds {@link #field(String)}'s bytes to the digest without assembling them first. */
+    private static void update(MessageDigest sha, String value) {
+        if (value == null) {
+            sha.update(NULL_FIELD);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+        sha.update((byte) ';');
     }
 
     private static MessageDigest sha256() {
