@@ -35,6 +35,8 @@ final class AuditBench {
     private static final int AS_OF_WARM_UPS = 10;
     private static final int AS_OF_SAMPLES = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUIET_PERCENT = 15;
+    private static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
 
     private AuditBench() {
     }
@@ -60,8 +62,13 @@ final class AuditBench {
 
             long starting = System.nanoTime();
             BenchPlatform.Services services = platform.startAllServices();
-            out.printf(Locale.ROOT, "%nKafka and the three services started (one after the other) in %.1f s%n",
+            out.printf(Locale.ROOT, "%nKafka and the three services started (one after the other) in %.1f s, while "
+                    + "the publisher and the projections began catching up with the seeded events%n",
                     (System.nanoTime() - starting) / 1e9);
+            long catchingUp = System.nanoTime();
+            awaitQuiet(services.cpu());
+            out.printf(Locale.ROOT, "Caught up (every process under %d%% of a core) %.0f s later%n", QUIET_PERCENT,
+                    (System.nanoTime() - catchingUp) / 1e9);
             String auditor = platform.tokens().mint("bench-auditor", List.of(Role.AUDITOR.name()), Duration.ofHours(8));
 
             out.println("API verification (GET /audit/verification):");
@@ -89,6 +96,22 @@ final class AuditBench {
             out.println("Memory (PSS, MiB) at the end: " + services.cpu().memory());
             platform.succeeded();
         }
+    }
+
+    /**
+     * Waits until no process uses more than {@link #QUIET_PERCENT}% of a core over a few seconds: the services have
+     * published and projected the seeded history, which would otherwise compete with what is measured next.
+     */
+    private static void awaitQuiet(ProcessCpu cpu) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            ProcessCpu.Snapshot before = cpu.snapshot();
+            Thread.sleep(QUIET_WINDOW.toMillis());
+            if (cpu.since(before).percent().values().stream().allMatch(percent -> percent < QUIET_PERCENT)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the platform was still busy after 20 minutes");
     }
 
     private static void print(PrintStream out, int run, long events, long nanos, boolean intact) {

@@ -65,7 +65,8 @@ public final class Bench {
     /** The open loop ({@link LagBench#openLoop}) against the running platform. */
     static void runAtRate(PlatformSettings settings, int rate, int seconds, PrintStream out) throws Exception {
         LagBench.openLoop("http://localhost:" + settings.commandPort(), "http://localhost:" + settings.queryPort(),
-                LocalTokens.in(settings.keys()), rate, seconds, null, out);
+                "http://localhost:" + settings.projectionPort(), LocalTokens.in(settings.keys()), rate, seconds, null,
+                out);
     }
 
     private static Sample openAndAwait(String command, String query, String agent, String analyst, int n)

@@ -21,11 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Command accepted → visible in the query API, in an open loop: a case is opened every 1/rate seconds whether or
@@ -43,6 +46,8 @@ import java.util.concurrent.Future;
 final class LagBench {
 
     private static final long POLL_MILLIS = 5;
+    private static final Pattern BUCKET = Pattern.compile(
+            "^leeway_projection_delay_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
     private static final int WARM_UP_CASES = 50;
     private static final Duration SEEN_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +66,8 @@ final class LagBench {
             out.println("  machine: " + BenchMachine.describe());
             platform.startEventStore();
             BenchPlatform.Services services = platform.startAllServices();
-            openLoop(services.command().url(), services.query().url(), platform.tokens(), rate, seconds,
-                    services.cpu(), out);
+            openLoop(services.command().url(), services.query().url(), services.projection().url(),
+                    platform.tokens(), rate, seconds, services.cpu(), out);
             platform.succeeded();
         }
     }
@@ -71,8 +76,8 @@ final class LagBench {
      * Opens {@code rate × seconds} cases at {@code rate} per second and prints, from when each was due: accepted
      * (201), then readable, and both together; with the CPU each process used if {@code cpu} is given.
      */
-    static void openLoop(String command, String query, LocalTokens tokens, int rate, int seconds, ProcessCpu cpu,
-                         PrintStream out) throws Exception {
+    static void openLoop(String command, String query, String projection, LocalTokens tokens, int rate, int seconds,
+                         ProcessCpu cpu, PrintStream out) throws Exception {
         String agent = tokens.mint("bench-agent", List.of(Role.AGENT.name()), Duration.ofHours(1));
         String analyst = tokens.mint("bench-analyst", List.of(Role.ANALYST.name()), Duration.ofHours(1));
         warmUp(command, query, agent, analyst);
@@ -86,6 +91,7 @@ final class LagBench {
         poller.start();
         List<Future<?>> sent = new ArrayList<>();
         ProcessCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
+        Map<Double, Double> delayBefore = delayBuckets(projection);
         long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
             long dueAt = start + i * interval;
@@ -128,6 +134,46 @@ final class LagBench {
         if (usage != null) {
             out.println("  CPU while sending (% of one core): " + usage.describe());
         }
+        out.println("  projection-service's own metric, stored -> applied: " + delayPercentiles(delayBefore,
+                delayBuckets(projection)) + " (leeway.projection.delay, bucket bounds)");
+    }
+
+    /**
+     * The cumulative bucket counts of projection-service's {@code leeway.projection.delay} histogram, by upper
+     * bound in seconds, from its Prometheus endpoint: what an operator's alert sees.
+     */
+    static Map<Double, Double> delayBuckets(String projection) throws IOException, InterruptedException {
+        Map<Double, Double> buckets = new TreeMap<>();
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(projection + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher bucket = BUCKET.matcher(body);
+        while (bucket.find()) {
+            double bound = bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(bucket.group(1));
+            buckets.merge(bound, Double.parseDouble(bucket.group(2)), Double::sum);
+        }
+        return buckets;
+    }
+
+    /** p50 and p99 of what was recorded between two scrapes, as the bucket bounds that hold them. */
+    static String delayPercentiles(Map<Double, Double> before, Map<Double, Double> after) {
+        double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+                - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return "nothing recorded";
+        }
+        return String.format(Locale.ROOT, "%,.0f events, p50 <= %s, p99 <= %s", total,
+                bound(before, after, total * 0.50), bound(before, after, total * 0.99));
+    }
+
+    private static String bound(Map<Double, Double> before, Map<Double, Double> after, double rank) {
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= rank) {
+                return bucket.getKey().isInfinite() ? "inf" : String.format(Locale.ROOT, "%.0f ms",
+                        bucket.getKey() * 1000);
+            }
+        }
+        return "inf";
     }
 
     private static Histogram histogram() {

@@ -156,8 +156,8 @@ final class ThroughputBench {
                 out.println();
                 out.printf(Locale.ROOT, "Open loop at half the best create rate (%.0f/s): %d cases/s for %d s%n", best,
                         rate, Math.max(options.seconds(), 20));
-                LagBench.openLoop(command.url(), query.url(), platform.tokens(), rate, Math.max(options.seconds(), 20),
-                        cpu, out);
+                LagBench.openLoop(command.url(), query.url(), projection.url(), platform.tokens(), rate,
+                        Math.max(options.seconds(), 20), cpu, out);
             }
             out.println();
             out.println("Memory (PSS, MiB) right after the " + CLIENTS[CLIENTS.length - 1] + "-client runs: "

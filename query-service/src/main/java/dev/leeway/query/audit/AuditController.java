@@ -7,6 +7,7 @@ import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.audit.AuditLogReader;
 import dev.leeway.kernel.audit.EventHashing;
 import dev.leeway.kernel.audit.SealedRange;
+import dev.leeway.kernel.audit.StoredEvent;
 import dev.leeway.kernel.audit.VerificationReport;
 import dev.leeway.kernel.cases.CaseState;
 import dev.leeway.kernel.codec.EventJson;
@@ -100,14 +101,12 @@ class AuditController {
         }
         CaseState state = CaseState.NONE;
         String lastTimestamp = null;
-        for (AuditEventStore.Row row : store.ofAggregate(caseId.toString())) {
-            if ((sequence != null && row.event().sequenceNumber() > sequence)
-                    || (instant != null && Instant.parse(row.event().timeStamp()).isAfter(instant))) {
+        for (StoredEvent stored : store.ofAggregateUpTo(caseId.toString(), sequence)) {
+            if (instant != null && Instant.parse(stored.timeStamp()).isAfter(instant)) {
                 break;
             }
-            Object event = decoder.decode(row.event());
-            state = state.evolve(event, store.metadata(row.event()).path("actorId").asText(null));
-            lastTimestamp = row.event().timeStamp();
+            state = state.evolve(decoder.decode(stored), store.actorId(stored));
+            lastTimestamp = stored.timeStamp();
         }
         if (!state.exists()) {
             throw new ApiProblem(ErrorCode.CASE_NOT_FOUND, "Case " + caseId + " did not exist at " + asOf + ".");

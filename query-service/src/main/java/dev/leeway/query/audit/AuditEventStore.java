@@ -1,6 +1,8 @@
 package dev.leeway.query.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.audit.AuditLogReader;
@@ -11,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.util.List;
 
 /** The event store as auditors read it, through query-service's read-only role. */
@@ -40,6 +43,46 @@ class AuditEventStore {
     List<Row> ofAggregate(String aggregateId) {
         return jdbc.query(EVENTS_WITH_HASHES + " WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number",
                 (row, n) -> new Row(AuditLogReader.event(row), EventHashing.hex(row.getBytes("hash"))), aggregateId);
+    }
+
+    /**
+     * The aggregate's stored events up to {@code lastSequence} (all when null), in its order, without their hashes:
+     * what a fold as of a moment needs.
+     */
+    List<StoredEvent> ofAggregateUpTo(String aggregateId, Long lastSequence) {
+        return jdbc.query("""
+                SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
+                       payload_revision, time_stamp, payload, meta_data
+                FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number <= ? ORDER BY sequence_number""",
+                (row, n) -> AuditLogReader.event(row), aggregateId,
+                lastSequence == null ? Long.MAX_VALUE : lastSequence);
+    }
+
+    /**
+     * The actor recorded in an event's metadata, read with a streaming parser that stops at the field: a fold
+     * over a long history needs this one value per event, not a tree of all of them.
+     */
+    String actorId(StoredEvent event) {
+        if (event.metaData() == null) {
+            return null;
+        }
+        try (JsonParser parser = json.getFactory().createParser(event.metaData())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("actorId")) {
+                    return value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("stored metadata is unreadable", e);
+        }
     }
 
     /** Events whose payload type is one of {@code types}, in global order, streamed to {@code handler}. */
