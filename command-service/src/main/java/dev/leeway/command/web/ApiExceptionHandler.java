@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -117,6 +118,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Problem> notFound(NoResourceFoundException e) {
         return response(ErrorCode.NOT_FOUND, "No such resource.");
+    }
+
+    /** A header value the firewall refuses, met when a handler first reads the headers. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Problem> rejected(RequestRejectedException e) {
+        return response(ErrorCode.MALFORMED_REQUEST, "The request has a header, path or method this service refuses.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -261,6 +261,19 @@ class HostileInputIT extends CommandApiTest {
                  "ownAuthorityLimits":{"AGENT":%s},"monthlyBudgetPerAgent":%s}""".formatted(limit, budget);
     }
 
+    @Test
+    void aHeaderValueWithAControlCharacterIsRefusedByTheFirewallEvenWhereNothingReadsIt() {
+        String body = "{\"assignee\":\"bob\"}";
+        byte[] request = ("POST /cases/" + caseId + "/assignment HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + token() + "\r\nContent-Type: application/json\r\nX-Trace: a\u0085b\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Response response = RawHttp.send(port, null, request);
+
+        assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
     private void assertRefused(ApiClient.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -3,6 +3,7 @@ package dev.leeway.projection.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.problems.Problem;
+import dev.leeway.kernel.web.HeaderValues;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,5 +111,23 @@ public class SecurityConfiguration {
         response.setStatus(code.httpStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problem.of(code, detail));
+    }
+
+    /**
+     * Spring Security's strict firewall, its header-value rule checked without a regular expression
+     * ({@link HeaderValues}): same verdicts, a fraction of the CPU on every request's bearer token.
+     */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        return firewall;
+    }
+
+    /** What the firewall refuses (a control character in a header, an encoded slash in the path) is a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> problem(response, json, ErrorCode.MALFORMED_REQUEST,
+                "The request has a header, path or method this service refuses.");
     }
 }

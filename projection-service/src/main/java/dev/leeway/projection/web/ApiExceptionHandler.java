@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,6 +32,13 @@ class ApiExceptionHandler {
     ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e) {
         return response(Problem.of(ErrorCode.VALIDATION_FAILED, "'" + e.getValue() + "' is not a valid " + e.getName() + ".",
                 List.of(new Problem.FieldError(e.getName(), "is not a valid value"))));
+    }
+
+    /** A header value the firewall refuses, met when a handler first reads the headers. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Problem> rejected(RequestRejectedException e) {
+        return response(Problem.of(ErrorCode.MALFORMED_REQUEST,
+                "The request has a header, path or method this service refuses."));
     }
 
     @ExceptionHandler(Exception.class)
