@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * a case readable on {@code GET /cases} has been applied to every read model, the analysts' facts included.
  * <p>
  * {@code deploy/leeway bench lag --rate N [--seconds S] [--keep]} runs it on a throw-away platform
- * ({@link BenchPlatform}); {@code deploy/leeway bench --rate N} against the running one; {@link ThroughputBench}
- * at half its best create rate.
+ * ({@link BenchPlatform}), after the same unmeasured JVM warm-up as the throughput bench;
+ * {@code deploy/leeway bench --rate N} against the running one; {@link ThroughputBench} at half its best create rate.
  */
 final class LagBench {
 
@@ -66,6 +66,7 @@ final class LagBench {
             out.println("  machine: " + BenchMachine.describe());
             platform.startEventStore();
             BenchPlatform.Services services = platform.startAllServices();
+            ThroughputBench.warmUpJvms(platform, services.command().url(), services.cpu());
             openLoop(services.command().url(), services.query().url(), services.projection().url(),
                     platform.tokens(), rate, seconds, services.cpu(), out);
             platform.succeeded();

@@ -118,15 +118,10 @@ final class ThroughputBench {
             ServiceProcess projection = services.projection();
             ServiceProcess query = services.query();
             ProcessCpu cpu = services.cpu();
-            definePolicy(command.url(), platform.tokens().mint("bench-owner", List.of(Role.POLICY_OWNER.name()),
-                    Duration.ofHours(8)));
             try (Connection connection = platform.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE public.bench_raw (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL)");
             }
-            for (String operation : List.of("create", "update", "bend")) {
-                measure(operation, 8, (int) JIT_WARM_UP.toSeconds(), cpu,
-                        client -> operation(operation, command.url(), agent(platform, client)));
-            }
+            warmUpJvms(platform, command.url(), cpu);
             out.printf("Closed loop: after %d s of each command to warm the JVMs up, per run %d s warm-up, then %d s "
                     + "counted; %s clients%n", JIT_WARM_UP.toSeconds(), WARM_UP.toSeconds(), options.seconds(),
                     Arrays.toString(CLIENTS));
@@ -167,6 +162,19 @@ final class ThroughputBench {
                     + BenchMachine.peakRss(query.pid()) + ", bench with Kafka "
                     + BenchMachine.peakRss(ProcessHandle.current().pid()));
             platform.succeeded();
+        }
+    }
+
+    /**
+     * Creates, updates and bends from 8 closed-loop clients for {@link #JIT_WARM_UP} each, unmeasured: a JVM fresh
+     * from start interprets and compiles for tens of thousands of requests, and that is not the platform measured.
+     */
+    static void warmUpJvms(BenchPlatform platform, String command, ProcessCpu cpu) throws Exception {
+        definePolicy(command, platform.tokens().mint("bench-owner", List.of(Role.POLICY_OWNER.name()),
+                Duration.ofHours(8)));
+        for (String operation : List.of("create", "update", "bend")) {
+            measure(operation, 8, (int) JIT_WARM_UP.toSeconds(), cpu,
+                    client -> operation(operation, command, agent(platform, client)));
         }
     }
 
