@@ -1,8 +1,8 @@
 package dev.leeway.command.cases;
 
 import dev.leeway.command.CommandRejectedException;
-import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.messaging.Fact;
+import dev.leeway.command.policies.CurrentPolicy;
 import dev.leeway.command.policies.PolicyLookup;
 import dev.leeway.command.privacy.TextSealer;
 import dev.leeway.kernel.ErrorCode;
