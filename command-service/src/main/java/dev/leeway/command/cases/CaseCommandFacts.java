@@ -62,7 +62,8 @@ class CaseCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
                         BendPolicyCommand bend, String actorId, String occurredAt) throws Exception {
         YearMonth month = BendRules.budgetMonth(occurredAt, clock);
         LockedBudget budget = usage.lock(actorId, bend.policyCode(), month, bend.valueGiven().currency());
-        CommandFacts.put(unitOfWork, BendFacts.class, new BendFacts(rulebook.extract(bend.policyCode()), month, budget));
+        CommandFacts.put(unitOfWork, BendFacts.class,
+                new BendFacts(rulebook.extract(bend.policyCode()), month, budget));
         Object result = chain.proceed();
         if (budget.reserved().signum() > 0) {
             usage.add(actorId, bend.policyCode(), month, bend.valueGiven().currency(), budget.reserved());
