@@ -15,7 +15,8 @@ import java.util.Optional;
  * Keys in {@code event_store.customer_key}, one live key per customer, looked up in the command's own transaction
  * before its aggregate sees it. A destroyed key's row keeps its id and dates, never its bytes. (PostgreSQL removes
  * the old row version at its next VACUUM; until then the bytes linger in the table's files, as in any database.)
- * A case's customer comes from {@code event_store.case_customer}, which {@link CustomerKeysProjection} keeps from the events.
+ * A case's customer comes from {@code event_store.case_customer}, which {@link CustomerKeysProjection} keeps from
+ * the events.
  */
 @Component
 public class CustomerKeys {

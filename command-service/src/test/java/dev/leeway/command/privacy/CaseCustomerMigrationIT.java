@@ -36,7 +36,8 @@ class CaseCustomerMigrationIT {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         try (Connection admin = DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "")) {
-            append(admin, first, OPENED, "{\"caseId\":\"" + first + "\",\"customerId\":\"CUST-1\",\"channel\":\"EMAIL\"}");
+            append(admin, first, OPENED,
+                    "{\"caseId\":\"" + first + "\",\"customerId\":\"CUST-1\",\"channel\":\"EMAIL\"}");
             append(admin, first, "dev.leeway.kernel.cases.CaseAssigned", "{\"caseId\":\"" + first + "\"}");
             append(admin, second, OPENED, "not json at all");
         }
