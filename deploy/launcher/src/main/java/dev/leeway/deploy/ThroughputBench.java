@@ -128,7 +128,6 @@ final class ThroughputBench {
             out.println();
 
             List<Run> runs = new ArrayList<>();
-            String memoryUnderLoad = null;
             for (int clients : CLIENTS) {
                 Run raw = measure("raw", clients, options.seconds(), cpu, client -> rawInsert(platform));
                 runs.add(raw);
@@ -139,8 +138,8 @@ final class ThroughputBench {
                     runs.add(run);
                     print(run, raw, out);
                 }
-                memoryUnderLoad = cpu.memory();
             }
+            String memoryUnderLoad = cpu.memory();
             out.println();
             out.printf("Summary, %s, %s%n", LocalDate.now(), BenchMachine.describe());
             table(runs).forEach(out::println);

@@ -65,7 +65,7 @@ class CustodyReport {
                         "PROPOSED", proposed.policyCode().value(), Objects.toString(proposed.proposalId(), null),
                         proposed.proposedBy(), stored.timeStamp(), stored.globalIndex())));
             } else if (event instanceof PolicyRevised revised) {
-                String by = store.metadata(stored).path("actorId").asText(null);
+                String by = store.actorId(stored);
                 revised.motivatingExceptionIds().forEach(id -> custody(bends, id).ruleChanges.add(new RuleChange(
                         "REVISED", revised.policyCode().value(), "version " + revised.version(), by,
                         stored.timeStamp(), stored.globalIndex())));
