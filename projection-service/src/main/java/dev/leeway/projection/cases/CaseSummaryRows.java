@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +84,27 @@ final class CaseSummaryRows {
         return new CaseRows(summary.isEmpty() ? null : summary.get(0), bends);
     }
 
+    /**
+     * Every case in {@code caseIds} with all its bends: one statement per table. A case without a summary row
+     * yet is in the answer with none.
+     */
+    Map<UUID, CaseRows> loadAll(Collection<UUID> caseIds) {
+        Map<UUID, CaseRows> cases = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return cases;
+        }
+        Object ids = caseIds.toArray(UUID[]::new);
+        Map<UUID, CaseRow> summaries = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM case_summary WHERE case_id = "
+                + "ANY (?)", SUMMARY, ids).stream().collect(Collectors.toMap(row -> row.caseId, row -> row));
+        Map<UUID, List<BendRow>> bends = summaries.isEmpty() ? Map.of() : jdbc.query("SELECT " + BendRow.COLUMNS
+                        + " FROM case_bend WHERE case_id = ANY (?)", BEND, (Object) summaries.keySet().toArray(UUID[]::new))
+                .stream().collect(Collectors.groupingBy(bend -> bend.caseId));
+        for (UUID caseId : caseIds) {
+            cases.put(caseId, new CaseRows(summaries.get(caseId), bends.getOrDefault(caseId, List.of())));
+        }
+        return cases;
+    }
+
     /** Every case of a customer with all its bends. */
     List<CaseRows> loadCustomer(String customerId) {
         List<CaseRow> summaries = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM case_summary WHERE customer_id = ?",
@@ -106,6 +129,20 @@ final class CaseSummaryRows {
         for (UUID bendId : rows.changedBends) {
             write(BEND_UPSERT, rows.bends.get(bendId).values());
         }
+    }
+
+    /** Writes the changed rows of all {@code cases}: one batched upsert per table. */
+    void saveAll(Collection<CaseRows> cases) {
+        List<Object[]> summaries = new ArrayList<>();
+        List<Object[]> bends = new ArrayList<>();
+        for (CaseRows rows : cases) {
+            if (rows.summaryChanged) {
+                summaries.add(rows.summary.values());
+            }
+            rows.changedBends.forEach(bendId -> bends.add(rows.bends.get(bendId).values()));
+        }
+        Upserts.writeAll(jdbc, SUMMARY_UPSERT, summaries);
+        Upserts.writeAll(jdbc, BEND_UPSERT, bends);
     }
 
     private void write(String upsert, Object[] values) {

@@ -2,23 +2,26 @@ package dev.leeway.projection.facts;
 
 import dev.leeway.projection.stream.BulkRebuild;
 import dev.leeway.projection.stream.BulkReplay;
+import dev.leeway.projection.stream.EventEnvelope;
 import dev.leeway.projection.stream.ProjectedEvent;
 import dev.leeway.projection.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The analysts' facts: {@code case_fact} (one row per case), {@code case_actor_fact} (one per person who acted on
  * a case) and {@code bend_fact} (one per bend), from which query-service answers override rates, outcomes,
  * fairness, resolution measures, rule debt and what-ifs. No personal text, so erasure changes nothing here. The
- * rows are made by {@link CaseFactsFold}: here one event at a time, loaded and written back; in a stream batch a
- * case's rows are loaded once, folded in memory through all its events in the batch, and written once at its end.
+ * rows are made by {@link CaseFactsFold}: here one event at a time, loaded and written back; in a stream batch the
+ * batch's cases are loaded with one statement per table, folded in memory through all their events, and written
+ * with one batched statement per table at its end.
  */
 @Component
 class CaseFactsProjection implements Projection, BulkRebuild {
@@ -60,8 +63,9 @@ class CaseFactsProjection implements Projection, BulkRebuild {
     }
 
     @Override
-    public void beginBatch() {
-        batch.set(new LinkedHashMap<>());
+    public void beginBatch(List<EventEnvelope> events) {
+        batch.set(rows.loadAll(events.stream().map(event -> UUID.fromString(event.aggregateId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
 
     @Override

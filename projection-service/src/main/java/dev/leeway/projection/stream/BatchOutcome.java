@@ -5,7 +5,7 @@ package dev.leeway.projection.stream;
  *
  * @param eventMillis when each event of the batch was stored (epoch ms), in batch order; the last is the newest
  */
-record BatchOutcome(int applied, int duplicates, int gaps, int parked, int rejected, long[] eventMillis) {
+public record BatchOutcome(int applied, int duplicates, int gaps, int parked, int rejected, long[] eventMillis) {
 
     /** When the batch's newest event was stored; 0 for a batch without events. */
     long lastEventMillis() {

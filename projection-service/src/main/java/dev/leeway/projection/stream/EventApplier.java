@@ -82,7 +82,10 @@ public class EventApplier {
                 projections.readersOf(received.event().aggregateType()).stream()
                         .map(projection -> AggregateRef.of(projection, received.event()))).toList());
         if (!eachInSavepoint) {
-            projections.all().forEach(Projection::beginBatch);
+            for (Projection projection : projections.all()) {
+                projection.beginBatch(events.stream().map(Received::event)
+                        .filter(event -> projection.aggregateTypes().contains(event.aggregateType())).toList());
+            }
         }
         try {
             placeAll(events, eachInSavepoint, blockers, batchPositions, batch);

@@ -33,10 +33,12 @@ public interface Projection {
     /**
      * The stream is about to apply a batch of events in one transaction, without savepoints: until
      * {@link #writeBatch()}, {@link #apply} may keep the rows it changed in memory (on this thread) and write
-     * each once at the end. Anything else that applies events (a batch retried event by event in savepoints, a
-     * replay of parked events, a gap repair outside a batch) does so without this call, and apply writes through.
+     * each once at the end, and it may load now, with one statement per table, the rows of the aggregates in
+     * {@code events} (the batch's events of the types it reads, in order; some may turn out to be applied
+     * already). Anything else that applies events (a batch retried event by event in savepoints, a replay of
+     * parked events, a gap repair outside a batch) does so without this call, and apply writes through.
      */
-    default void beginBatch() {
+    default void beginBatch(List<EventEnvelope> events) {
     }
 
     /** Writes what the batch kept in memory, in the batch's transaction, before it commits. */

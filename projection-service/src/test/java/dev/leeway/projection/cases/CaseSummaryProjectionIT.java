@@ -17,7 +17,12 @@ import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.support.CaseEventRecords;
 import dev.leeway.projection.support.RunningProjectionService;
+import dev.leeway.projection.stream.BatchOutcome;
+import dev.leeway.projection.stream.EventApplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,7 +30,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.leeway.kernel.cases.InteractionLogged;
@@ -40,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class CaseSummaryProjectionIT extends RunningProjectionService {
+
+    @Autowired
+    private EventApplier applier;
 
     private static final Instant OPENED_AT = Instant.parse("2026-11-02T09:15:00Z");
 
@@ -192,6 +202,76 @@ class CaseSummaryProjectionIT extends RunningProjectionService {
         assertThat(row(caseId)).containsEntry("description", PersonalText.ERASED);
         assertThat(bendRow(bend)).containsEntry("justification", PersonalText.ERASED)
                 .containsEntry("status", "GRANTED").containsEntry("authority", "OWN_LIMIT");
+    }
+
+    /**
+     * A stream batch loads its cases once and writes each row once at its end: what it writes must be what the
+     * events say in their order, for several cases and bends of one batch, an erasure in its middle (taking in a
+     * case of the customer that the batch does not otherwise touch) and events after the erasure.
+     */
+    @Test
+    void oneBatchOfSeveralCasesAndAnErasureInItsMiddleWritesWhatTheEventsSayInTheirOrder() {
+        CustomerId customer = new CustomerId("BATCH-" + UUID.randomUUID().toString().substring(0, 8));
+        UUID earlier = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        ExceptionId firstBend = new ExceptionId(UUID.randomUUID());
+        ExceptionId secondBend = new ExceptionId(UUID.randomUUID());
+        PolicyCode policy = new PolicyCode("RETURN-WINDOW");
+        Deviation days = new Deviation(BigDecimal.ONE, DeviationUnit.DAYS);
+        applyAsOneBatch(List.of(CaseEventRecords.of(earlier, 0, opened(earlier, customer, "Stored before"), OPENED_AT)));
+        assertThat(row(earlier)).containsEntry("subject", "Stored before");
+
+        applyAsOneBatch(List.of(
+                CaseEventRecords.of(first, 0, opened(first, customer, "First case"), OPENED_AT),
+                CaseEventRecords.of(second, 0, opened(second, new CustomerId("OTHER-1"), "Other customer"), OPENED_AT),
+                CaseEventRecords.of(first, 1, new ExceptionRequested(new CaseId(first), firstBend, policy, 1, days,
+                        Money.of("80", "EUR"), "HOSPITAL", PersonalText.legacy("In hospital"), "alice",
+                        Role.SUPERVISOR), OPENED_AT.plusSeconds(60)),
+                CaseEventRecords.of(second, 1, new ExceptionGranted(new CaseId(second), secondBend, policy, 1, days,
+                        Money.of("5", "EUR"), "LATE", PersonalText.legacy("Kept waiting"), Authority.OWN_LIMIT, "bob",
+                        "bob"), OPENED_AT.plusSeconds(60)),
+                CaseEventRecords.of("CustomerPrivacy", customer.value(), 0, new CustomerDataErased(customer, 2),
+                        OPENED_AT.plusSeconds(90)),
+                CaseEventRecords.of(first, 2, new ExceptionGranted(new CaseId(first), firstBend, policy, 2, days,
+                        Money.of("80", "EUR"), "HOSPITAL", PersonalText.legacy("In hospital"), Authority.APPROVED,
+                        "alice", "sam"), OPENED_AT.plusSeconds(120)),
+                CaseEventRecords.of(first, 3, new CaseResolved(new CaseId(first), Outcome.SOLVED,
+                        PersonalText.legacy("Refunded")), OPENED_AT.plusSeconds(180))));
+
+        assertThat(row(earlier)).containsEntry("subject", PersonalText.ERASED).containsEntry("last_sequence", 0L);
+        assertThat(row(first)).containsEntry("subject", PersonalText.ERASED).containsEntry("status", "RESOLVED")
+                .containsEntry("resolutions", 1).containsEntry("last_sequence", 3L);
+        assertThat(bendRow(firstBend)).containsEntry("status", "GRANTED").containsEntry("authority", "APPROVED")
+                .containsEntry("granted_by", "sam").containsEntry("policy_version", 2)
+                .as("the grant after the erasure still says nothing of the customer's text")
+                .containsEntry("justification", PersonalText.ERASED);
+        assertThat(row(second)).containsEntry("subject", "Other customer").containsEntry("last_sequence", 1L);
+        assertThat(bendRow(secondBend)).containsEntry("justification", "Kept waiting")
+                .containsEntry("status", "GRANTED");
+        assertThat(jdbc.queryForMap("SELECT bends_requested, bends_granted, status, last_sequence "
+                + "FROM read_model.case_fact WHERE case_id = ?", first)).containsEntry("bends_requested", 1)
+                .containsEntry("bends_granted", 1).containsEntry("status", "RESOLVED")
+                .containsEntry("last_sequence", 3L);
+        assertThat(jdbc.queryForObject("SELECT bends_granted FROM read_model.case_fact WHERE case_id = ?",
+                Integer.class, second)).isEqualTo(1);
+    }
+
+    private void applyAsOneBatch(List<ProducerRecord<String, String>> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (ProducerRecord<String, String> record : records) {
+            batch.add(new ConsumerRecord<>(record.topic(), 0, batch.size(), record.timestamp(),
+                    TimestampType.CREATE_TIME, -1, -1, record.key(), record.value(), record.headers(),
+                    Optional.empty()));
+        }
+        BatchOutcome outcome = applier.applyAll(batch);
+        assertThat(outcome.parked()).as("parked").isZero();
+        assertThat(outcome.duplicates()).as("taken for duplicates").isZero();
+    }
+
+    private static CaseOpened opened(UUID caseId, CustomerId customer, String subject) {
+        return new CaseOpened(new CaseId(caseId), customer, Channel.PHONE, PersonalText.legacy(subject),
+                PersonalText.legacy("Call me on ..."), null);
     }
 
     @Test
