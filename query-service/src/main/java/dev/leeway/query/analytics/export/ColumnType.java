@@ -1,11 +1,9 @@
 package dev.leeway.query.analytics.export;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import org.duckdb.DuckDBAppender;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,44 +11,23 @@ import java.time.OffsetDateTime;
 /**
  * How a fact column travels from PostgreSQL into each export format: as text in CSV (exact, whatever its size),
  * and as a typed column in Parquet. One place per type, so that CSV and Parquet cannot disagree on a column.
+ * <p>
+ * For Parquet, PostgreSQL writes the rows with {@code COPY ... TO STDOUT (FORMAT csv)} (its own text form of each
+ * value, in UTC and ISO dates: see {@link FactRows#copy}) and DuckDB reads that file with the column's type.
  */
 enum ColumnType {
 
-    /**
-     * Written as text in both formats: notebooks (pandas, polars) read Parquet's UUID type as raw bytes. DuckDB
-     * takes it in as a UUID (two longs; appending a 36-character string costs it six times as much) and turns it
-     * into text as it writes the file.
-     */
+    /** Written as text in both formats: notebooks (pandas, polars) read Parquet's UUID type as raw bytes. */
     UUID("VARCHAR") {
         @Override
         void csv(ResultSet row, int index, CsvGenerator csv) throws SQLException, IOException {
             text(row.getString(index), csv);
-        }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            java.util.UUID value = row.getObject(index, java.util.UUID.class);
-            if (value == null) {
-                parquet.appendNull();
-            } else {
-                parquet.append(value);
-            }
-        }
-
-        @Override
-        String stagingType() {
-            return "UUID";
         }
     },
     TEXT("VARCHAR") {
         @Override
         void csv(ResultSet row, int index, CsvGenerator csv) throws SQLException, IOException {
             text(row.getString(index), csv);
-        }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            appendText(row.getString(index), parquet);
         }
     },
     INTEGER("INTEGER") {
@@ -61,16 +38,6 @@ enum ColumnType {
                 csv.writeNull();
             } else {
                 csv.writeNumber(value);
-            }
-        }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            int value = row.getInt(index);
-            if (row.wasNull()) {
-                parquet.appendNull();
-            } else {
-                parquet.append(value);
             }
         }
     },
@@ -84,16 +51,6 @@ enum ColumnType {
                 csv.writeNumber(value);
             }
         }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            long value = row.getLong(index);
-            if (row.wasNull()) {
-                parquet.appendNull();
-            } else {
-                parquet.append(value);
-            }
-        }
     },
     BOOLEAN("BOOLEAN") {
         @Override
@@ -103,16 +60,6 @@ enum ColumnType {
                 csv.writeNull();
             } else {
                 csv.writeBoolean(value);
-            }
-        }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            boolean value = row.getBoolean(index);
-            if (row.wasNull()) {
-                parquet.appendNull();
-            } else {
-                parquet.append(value);
             }
         }
     },
@@ -128,14 +75,11 @@ enum ColumnType {
             text(value == null ? null : value.toPlainString(), csv);
         }
 
+        /** Null unless it fits DECIMAL(38, 4) exactly: at most 4 decimals that are not 0, at most 34 integer digits. */
         @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            BigDecimal value = fitting(row.getBigDecimal(index));
-            if (value == null) {
-                parquet.appendNull();
-            } else {
-                parquet.append(value);
-            }
+        String copied(String column) {
+            return "CASE WHEN " + column + " = round(" + column + ", 4) AND abs(" + column + ") < 1e34 THEN "
+                    + column + " END";
         }
     },
     /** ISO-8601 in UTC in CSV ({@code 2026-03-01T09:30:00Z}); Parquet's UTC-adjusted timestamp in microseconds. */
@@ -145,21 +89,7 @@ enum ColumnType {
             OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
             text(value == null ? null : value.toInstant().toString(), csv);
         }
-
-        @Override
-        void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException {
-            OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
-            if (value == null) {
-                parquet.appendNull();
-            } else {
-                // Epoch microseconds: DuckDB's appender takes them at a fifth of the cost of an OffsetDateTime.
-                parquet.appendEpochMicros(value.toEpochSecond() * 1_000_000L + value.getNano() / 1_000);
-            }
-        }
     };
-
-    private static final int PARQUET_SCALE = 4;
-    private static final int PARQUET_PRECISION = 38;
 
     private final String duckDbType;
 
@@ -172,14 +102,12 @@ enum ColumnType {
         return duckDbType;
     }
 
-    /** The column's type in the in-memory table rows are appended to before the file is written. */
-    String stagingType() {
-        return duckDbType;
+    /** What PostgreSQL copies out for the column (its value as it is, unless the Parquet type cannot hold it). */
+    String copied(String column) {
+        return column;
     }
 
     abstract void csv(ResultSet row, int index, CsvGenerator csv) throws SQLException, IOException;
-
-    abstract void append(ResultSet row, int index, DuckDBAppender parquet) throws SQLException;
 
     private static void text(String value, CsvGenerator csv) throws IOException {
         if (value == null) {
@@ -187,22 +115,5 @@ enum ColumnType {
         } else {
             csv.writeString(value);
         }
-    }
-
-    private static void appendText(String value, DuckDBAppender parquet) throws SQLException {
-        if (value == null) {
-            parquet.appendNull();
-        } else {
-            parquet.append(value);
-        }
-    }
-
-    /** At Parquet's scale if it fits DECIMAL(38, 4) exactly; else null. */
-    static BigDecimal fitting(BigDecimal value) {
-        if (value == null || value.stripTrailingZeros().scale() > PARQUET_SCALE) {
-            return null;
-        }
-        BigDecimal scaled = value.setScale(PARQUET_SCALE, RoundingMode.UNNECESSARY);
-        return scaled.precision() > PARQUET_PRECISION ? null : scaled;
     }
 }

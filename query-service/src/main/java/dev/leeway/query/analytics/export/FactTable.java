@@ -1,6 +1,9 @@
 package dev.leeway.query.analytics.export;
 
 import dev.leeway.query.analytics.AnalyticsWindow;
+
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -134,24 +137,40 @@ enum FactTable {
             return "SELECT " + selected + from;
         }
         return "SELECT " + selected + from + " WHERE TRUE"
-                + window.and(this == CASES ? "t.opened_at" : "t.case_opened_at");
+                + window.and(openedAt());
     }
 
-    /** The in-memory DuckDB table a Parquet export is assembled in, with the same column names. */
-    String duckDbTable(String name) {
-        return "CREATE TABLE " + name + " (" + columns.stream()
-                .map(column -> quoted(column) + " " + column.type().stagingType())
-                .collect(Collectors.joining(", ")) + ")";
+    /**
+     * What PostgreSQL copies out for a Parquet export: {@link #select}'s rows, each column as its Parquet type can
+     * take it. COPY takes no parameters, so the window's ends are written in as literals: an {@link Instant}'s
+     * text is digits, {@code -:.TZ} and nothing else.
+     */
+    String copySelect(AnalyticsWindow window) {
+        String selected = columns.stream().map(column -> column.type().copied("t." + column.name()) + " AS "
+                + column.name()).collect(Collectors.joining(", "));
+        String column = openedAt();
+        return "SELECT " + selected + " FROM read_model." + table + " t WHERE TRUE"
+                + (window.from() == null ? "" : " AND " + column + " >= " + literal(window.from()))
+                + (window.to() == null ? "" : " AND " + column + " < " + literal(window.to()));
     }
 
-    /** The rows of that table in the Parquet file's types. */
-    String parquetRows(String table) {
-        return "SELECT " + columns.stream()
-                .map(column -> "CAST(" + quoted(column) + " AS " + column.type().duckDbType() + ") AS " + quoted(column))
-                .collect(Collectors.joining(", ")) + " FROM " + table;
+    /** When the row's case was opened: what the window is about. */
+    private String openedAt() {
+        return this == CASES ? "t.opened_at" : "t.case_opened_at";
     }
 
-    private static String quoted(FactColumn column) {
-        return "\"" + column.name() + "\"";
+    private static String literal(Instant at) {
+        return "timestamptz '" + at + "'";
+    }
+
+    /**
+     * DuckDB reading PostgreSQL's CSV of {@link #copySelect} with each column's Parquet type: a quoted empty
+     * field is an empty text, an unquoted one is null (as PostgreSQL writes them), and nothing is guessed.
+     */
+    String parquetRows(Path copied) {
+        return "SELECT * FROM read_csv('" + copied.toString().replace("'", "''") + "', header = false, delim = ',', "
+                + "quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, "
+                + "columns = {" + columns.stream().map(column -> "'" + column.name() + "': '"
+                + column.type().duckDbType() + "'").collect(Collectors.joining(", ")) + "})";
     }
 }

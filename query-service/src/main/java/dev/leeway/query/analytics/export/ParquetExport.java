@@ -1,7 +1,6 @@
 package dev.leeway.query.analytics.export;
 
 import dev.leeway.query.analytics.AnalyticsWindow;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +13,28 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Properties;
 
 /**
- * A fact table as a Parquet file, assembled by an in-process, in-memory DuckDB: rows come from PostgreSQL's
- * cursor into DuckDB's appender (its fast bulk path), then DuckDB writes the file with {@code COPY ... (FORMAT
- * PARQUET)}, Snappy-compressed (DuckDB's default; ZSTD makes files half the size but takes twice as long to
- * write). Parquet's footer is written last, so the file is complete before a byte is sent. DuckDB never
- * touches the network: its own Parquet writer is built in, extension auto-loading is off, and it does not read
- * PostgreSQL itself (its postgres scanner would need an extension download).
+ * A fact table as a Parquet file, in two bulk steps: PostgreSQL copies the rows out as CSV into a temporary file
+ * ({@code COPY ... TO STDOUT}: the server formats the values, nothing is parsed in Java), then an in-process,
+ * in-memory DuckDB reads that file with every column's type given and writes the Parquet file with {@code COPY ...
+ * (FORMAT PARQUET)}, Snappy-compressed (DuckDB's default; ZSTD makes files half the size but takes twice as long
+ * to write). Both files are on disk before a byte is sent (Parquet's footer is written last); the CSV is deleted
+ * at once. DuckDB never touches the network: its own CSV reader and Parquet writer are built in, extension
+ * auto-loading is off, and it does not read PostgreSQL itself (its postgres scanner would need an extension
+ * download).
  */
 @Component
 class ParquetExport {
 
     private static final Logger log = LoggerFactory.getLogger(ParquetExport.class);
-    private static final String TABLE = "facts";
+    /**
+     * Rows per Parquet row group (five of DuckDB's 2,048-row vectors). DuckDB writes row groups in parallel: 200,000
+     * bends took it 430 ms at this size, 710 ms at its default of 122,880 (2 cores). Readers lose nothing that
+     * matters at export sizes: statistics per group are finer, the footer a little longer.
+     */
+    private static final int ROW_GROUP_SIZE = 10_240;
 
     private final FactRows rows;
     private final ExportSettings settings;
@@ -46,31 +51,24 @@ class ParquetExport {
     /** A new Parquet file of the rows of {@code table} whose case was opened in {@code range}. */
     ParquetFile write(FactTable table, AnalyticsWindow range) {
         Path file = temporaryFile();
+        Path copied = file.resolveSibling(file.getFileName() + ".csv");
         long started = System.nanoTime();
-        try (DuckDBConnection duck = duckDb(spillDirectory(file)); Statement statement = duck.createStatement()) {
-            statement.execute(table.duckDbTable(TABLE));
-            List<FactColumn> columns = table.columns();
-            long[] rowCount = {0};
-            try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE)) {
-                rows.stream(table, range, row -> {
-                    appender.beginRow();
-                    for (int i = 0; i < columns.size(); i++) {
-                        columns.get(i).type().append(row, i + 1, appender);
-                    }
-                    appender.endRow();
-                    rowCount[0]++;
-                });
+        try {
+            long rowCount = rows.copy(table.copySelect(range), copied);
+            long read = System.nanoTime();
+            try (DuckDBConnection duck = duckDb(spillDirectory(file)); Statement statement = duck.createStatement()) {
+                statement.execute("COPY (" + table.parquetRows(copied) + ") TO '"
+                        + file.toString().replace("'", "''") + "' (FORMAT PARQUET, COMPRESSION SNAPPY, ROW_GROUP_SIZE "
+                        + ROW_GROUP_SIZE + ")");
             }
-            long appended = System.nanoTime();
-            statement.execute("COPY (" + table.parquetRows(TABLE) + ") TO '" + file.toString().replace("'", "''")
-                    + "' (FORMAT PARQUET, COMPRESSION SNAPPY)");
-            log.info("Parquet export of {}: {} rows read and appended in {} ms, file written in {} ms", table.table(),
-                    rowCount[0], (appended - started) / 1_000_000, (System.nanoTime() - appended) / 1_000_000);
-            return new ParquetFile(file, rowCount[0]);
+            log.info("Parquet export of {}: {} rows copied out of PostgreSQL in {} ms, file written in {} ms",
+                    table.table(), rowCount, (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            return new ParquetFile(file, rowCount);
         } catch (SQLException | RuntimeException e) {
             delete(file);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("Parquet export failed", e);
         } finally {
+            delete(copied);
             deleteSpill(spillDirectory(file));
         }
     }
