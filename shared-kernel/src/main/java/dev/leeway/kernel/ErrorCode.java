@@ -20,6 +20,8 @@ public enum ErrorCode {
     CASE_NOT_FOUND(404, "Case not found"),
     CASE_ALREADY_EXISTS(409, "Case already exists"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
+    /** If-Match named a version the case has moved past (before or while the write ran): nothing was stored. */
+    PRECONDITION_FAILED(412, "Precondition failed"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused with another request"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for your roles"),

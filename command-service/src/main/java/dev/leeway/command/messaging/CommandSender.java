@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
@@ -99,19 +100,28 @@ public class CommandSender {
         } catch (AggregateStreamCreationException e) {
             throw alreadyExists();
         } catch (ConflictingModificationException e) {
-            throw concurrentModification();
+            throw conflict();
         }
+    }
+
+    /**
+     * The case moved on: past the version the client sent in If-Match (412, its precondition failed) or, without
+     * one, under a concurrent write to the same case (409).
+     */
+    private CommandRejectedException conflict() {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
+            return new CommandRejectedException(ErrorCode.PRECONDITION_FAILED,
+                    "The case has changed since the version you sent in If-Match; nothing was stored. Reload it "
+                            + "and decide again.");
+        }
+        return new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
+                "The case changed while this request ran; nothing was stored. Reload it and try again.");
     }
 
     private static CommandRejectedException alreadyExists() {
         return new CommandRejectedException(ErrorCode.CASE_ALREADY_EXISTS,
                 "A case with this id exists already; nothing was stored.");
-    }
-
-    private static CommandRejectedException concurrentModification() {
-        return new CommandRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
-                "The case changed since the version you sent (If-Match) or while this request ran; "
-                        + "reload it and try again.");
     }
 
     private String header(String name, String fallback) {

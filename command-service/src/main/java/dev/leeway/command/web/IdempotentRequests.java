@@ -6,7 +6,6 @@ import dev.leeway.command.CommandRejectedException;
 import dev.leeway.command.security.CurrentActor;
 import dev.leeway.kernel.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +24,9 @@ import java.util.function.Supplier;
 /**
  * {@code Idempotency-Key} on writes. The first answer is stored in the same database transaction as the events
  * the request appended (Axon's unit of work joins the transaction opened here), so either both exist or neither
- * does: a retry after a lost response finds the answer and appends nothing. A concurrent duplicate blocks on the
- * key's row, then fails its insert, which rolls its own events back; it answers with the stored first answer.
+ * does: a retry after a lost response finds the answer and appends nothing. A concurrent duplicate fails, on the
+ * key's row or on the case the first one changed, which rolls its own events back; it answers with the stored first
+ * answer.
  * The same key with another request is refused with IDEMPOTENCY_KEY_REUSED. Keys are per actor.
  */
 @Component
@@ -70,8 +70,11 @@ public class IdempotentRequests {
                 remember(actorId, key, hash, response);
                 return response;
             });
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            return replay(actorId, key, hash).orElseThrow(() -> concurrentDuplicate);
+        } catch (RuntimeException failed) {
+            // A concurrent duplicate that committed first either holds the key (this insert failed) or moved the
+            // case on under this write (it was refused, e.g. CONCURRENT_MODIFICATION): either way its answer is
+            // this request's answer. Without one, the failure is the answer.
+            return replay(actorId, key, hash).orElseThrow(() -> failed);
         }
     }
 

@@ -12,7 +12,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,7 +124,71 @@ class ApiGuaranteesIT extends CommandApiTest {
     }
 
     @Test
-    void aWriteWithAStaleIfMatchIsAConflictAndStoresNothing() {
+    void concurrentDuplicatesOfOneBendWithOneKeyAllGetTheFirstAnswerAndOneBendIsStored() throws Exception {
+        String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 100);
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String caseId = openCase(agent);
+
+        Set<String> answers = sentConcurrentlyWithOneKey(agent, "/cases/" + caseId + "/exceptions", """
+                {"policyCode":"%s","deviation":10,"valueGiven":{"amount":10,"currency":"EUR"},
+                 "reasonCode":"GOODWILL","justification":"Late parcel"}""".formatted(policy));
+
+        assertThat(answers).as("every duplicate got the first answer").hasSize(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(DISTINCT payload::jsonb ->> 'exceptionId') FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE '%Exception%'""", Integer.class, caseId))
+                .as("bends stored").isEqualTo(1);
+    }
+
+    /**
+     * An assignment takes no row lock before the case decides (no budget, no customer key), so duplicates race on
+     * the case itself: the first to commit wins, the others fail on its events, and still get its answer.
+     */
+    @Test
+    void concurrentDuplicatesOfOneAssignmentWithOneKeyAllGetTheFirstAnswerAndOneIsStored() throws Exception {
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String caseId = openCase(agent);
+
+        Set<String> answers = sentConcurrentlyWithOneKey(agent, "/cases/" + caseId + "/assignment",
+                "{\"assignee\":\"bob\"}");
+
+        assertThat(answers).as("every duplicate got the first answer").hasSize(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE '%CaseAssigned'""", Integer.class, caseId))
+                .as("assignments stored").isEqualTo(1);
+    }
+
+    /** Eight identical requests with one Idempotency-Key at once; their answers (all 2xx). */
+    private static Set<String> sentConcurrentlyWithOneKey(ApiClient agent, String path, String body) throws Exception {
+        ApiClient sameKey = agent.with("Idempotency-Key", "key-" + path);
+        int duplicates = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(duplicates);
+        try {
+            List<Future<ApiClient.Response>> results = new ArrayList<>();
+            for (int i = 0; i < duplicates; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return sameKey.post(path, body);
+                }));
+            }
+            start.countDown();
+            Set<String> answers = new HashSet<>();
+            for (Future<ApiClient.Response> result : results) {
+                ApiClient.Response response = result.get();
+                assertThat(response.status()).as(response.body()).isBetween(200, 299);
+                answers.add(response.status() + " " + response.header("Location") + " " + response.header("ETag")
+                        + " " + response.body());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aWriteWithAStaleIfMatchFailsItsPreconditionAndStoresNothing() {
         ApiClient agent = as(unique("agent"), Role.AGENT);
         String caseId = openCase(agent);
         ApiClient.Response assigned = agent.with("If-Match", "\"0\"").post("/cases/" + caseId + "/assignment",
@@ -136,8 +202,8 @@ class ApiGuaranteesIT extends CommandApiTest {
 
         assertThat(assigned.status()).isEqualTo(200);
         assertThat(assigned.header("ETag")).isEqualTo("\"1\"");
-        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
-        assertThat(stale.code()).isEqualTo("CONCURRENT_MODIFICATION");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.code()).isEqualTo("PRECONDITION_FAILED");
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.header("ETag")).isEqualTo("\"2\"");
         assertThat(storedEvents()).isEqualTo(before + 1);
