@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
@@ -177,27 +178,48 @@ class TamperEvidenceIT {
     void theServicesRolesCannotUpdateDeleteOrTruncateHistory(String role) throws SQLException {
         try (Connection service = connectAs(role)) {
             for (String table : new String[]{"domain_event_entry", "event_hash", "checkpoint"}) {
-                assertThatThrownBy(() -> service.createStatement().executeUpdate(
-                        "UPDATE event_store." + table + " SET global_index = global_index".replace(
-                                "global_index = global_index", table.equals("checkpoint")
-                                        ? "checkpoint_no = checkpoint_no" : "global_index = global_index")))
-                        .as(role + " updating " + table).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> service.createStatement().executeUpdate(update(table)))
+                        .as(role + " updating " + table).isInstanceOfSatisfying(SQLException.class, TamperEvidenceIT::insufficientPrivilege);
                 assertThatThrownBy(() -> service.createStatement().executeUpdate("DELETE FROM event_store." + table))
-                        .as(role + " deleting from " + table).isInstanceOf(SQLException.class);
+                        .as(role + " deleting from " + table).isInstanceOfSatisfying(SQLException.class, TamperEvidenceIT::insufficientPrivilege);
                 assertThatThrownBy(() -> service.createStatement().executeUpdate("TRUNCATE event_store." + table))
-                        .as(role + " truncating " + table).isInstanceOf(SQLException.class);
+                        .as(role + " truncating " + table).isInstanceOfSatisfying(SQLException.class, TamperEvidenceIT::insufficientPrivilege);
             }
         }
         assertThat(verify(null).intact()).isTrue();
     }
 
-    @Test
-    void evenTheOwnerCannotRewriteHistoryWithoutSwitchingTheTriggersOff() {
-        assertThatThrownBy(() -> admin.createStatement().executeUpdate(
-                "UPDATE event_store.domain_event_entry SET payload = '{}'"))
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> admin.createStatement().executeUpdate("TRUNCATE event_store.domain_event_entry"))
-                .hasMessageContaining("append-only");
+    @ParameterizedTest
+    @ValueSource(strings = {"domain_event_entry", "event_hash", "checkpoint"})
+    void evenTheOwnerCannotUpdateDeleteOrTruncateHistoryWithoutSwitchingTheTriggersOff(String table)
+            throws SQLException {
+        for (String rewrite : List.of(update(table),
+                "DELETE FROM event_store." + table, "TRUNCATE event_store." + table)) {
+            boolean autoCommit = admin.getAutoCommit();
+            admin.setAutoCommit(false); // should the guard be missing, nothing is lost for the other tests
+            try {
+                assertThatThrownBy(() -> admin.createStatement().executeUpdate(rewrite)).as(rewrite)
+                        .hasMessageContaining("append-only");
+            } finally {
+                admin.rollback();
+                admin.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /**
+     * An update of a column any role could otherwise write (not an identity column, which refuses every update
+     * for a reason of its own), to its own value.
+     */
+    private static String update(String table) {
+        String column = Map.of("domain_event_entry", "payload", "event_hash", "hash", "checkpoint", "digest")
+                .get(table);
+        return "UPDATE event_store." + table + " SET " + column + " = " + column;
+    }
+
+    /** Refused for want of the privilege (SQLSTATE 42501), not for any other reason a statement may fail. */
+    private static void insufficientPrivilege(SQLException refused) {
+        assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501");
     }
 
     private void assertBroken(VerificationReport report, long position, Reason reason) {

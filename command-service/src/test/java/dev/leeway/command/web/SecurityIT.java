@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -56,7 +57,7 @@ class SecurityIT extends CommandApiTest {
     @ParameterizedTest(name = "{0} {1} without a token")
     @MethodSource("endpoints")
     void anEndpointRefusesARequestWithoutAToken(String method, String path, String body, Role forbidden) {
-        assertRefused(call(anonymous(), method, path, body), 401, "UNAUTHENTICATED");
+        assertRefused(() -> call(anonymous(), method, path, body), 401, "UNAUTHENTICATED");
     }
 
     @ParameterizedTest(name = "{0} {1} with an expired token")
@@ -64,7 +65,7 @@ class SecurityIT extends CommandApiTest {
     void anEndpointRefusesAnExpiredToken(String method, String path, String body, Role forbidden) {
         String expired = LocalInfrastructure.shared().tokens()
                 .mint("alice", List.of("AGENT", "SUPERVISOR", "POLICY_OWNER"), Duration.ofMinutes(-5));
-        assertRefused(call(withToken(expired), method, path, body), 401, "UNAUTHENTICATED");
+        assertRefused(() -> call(withToken(expired), method, path, body), 401, "UNAUTHENTICATED");
     }
 
     @ParameterizedTest(name = "{0} {1} with a token signed by another key")
@@ -72,17 +73,19 @@ class SecurityIT extends CommandApiTest {
     void anEndpointRefusesATokenSignedByAnotherKey(String method, String path, String body, Role forbidden) {
         String forged = LocalTokens.in(otherKeys)
                 .mint("alice", List.of("AGENT", "SUPERVISOR", "POLICY_OWNER"), Duration.ofMinutes(5));
-        assertRefused(call(withToken(forged), method, path, body), 401, "UNAUTHENTICATED");
+        assertRefused(() -> call(withToken(forged), method, path, body), 401, "UNAUTHENTICATED");
     }
 
     @ParameterizedTest(name = "{0} {1} as {3}")
     @MethodSource("endpoints")
     void anEndpointRefusesARoleItDoesNotServe(String method, String path, String body, Role forbidden) {
-        assertRefused(call(as("someone", forbidden), method, path, body), 403, "FORBIDDEN");
+        assertRefused(() -> call(as("someone", forbidden), method, path, body), 403, "FORBIDDEN");
     }
 
-    private void assertRefused(ApiClient.Response response, int status, String code) {
+    /** Sends the request and checks the refusal, counting the stored events before it was sent and after. */
+    private void assertRefused(Supplier<ApiClient.Response> request, int status, String code) {
         long before = storedEvents();
+        ApiClient.Response response = request.get();
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
