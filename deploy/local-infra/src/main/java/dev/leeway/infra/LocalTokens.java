@@ -68,15 +68,23 @@ public final class LocalTokens {
     }
 
     public String mint(String userId, List<String> roles, Duration lifetime) {
+        return sign(claims(userId, roles, lifetime).build());
+    }
+
+    /** The claims {@link #mint} signs, to be changed before {@link #sign} (e.g. to make a hostile token). */
+    public static JWTClaimsSet.Builder claims(String userId, List<String> roles, Duration lifetime) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userId)
                 .claim("roles", List.copyOf(roles))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** {@code claims} signed with the local key, RS256. */
+    public String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner(privateKey));
