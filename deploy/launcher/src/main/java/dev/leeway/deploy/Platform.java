@@ -99,6 +99,30 @@ public final class Platform implements AutoCloseable {
         printSummary();
     }
 
+    /** kill -9 of one service's JVM: it ends at once, as in a crash, with nothing shut down gracefully. */
+    public void crash(String name) {
+        running(name).kill();
+    }
+
+    /** Starts a service again (after {@link #crash}) with the same settings, and waits until it is healthy. */
+    public void restart(String name) {
+        ServiceProcess old = running(name);
+        old.stop();
+        ServiceProcess started = service(name, switch (name) {
+            case "command-service" -> settings.commandPort();
+            case "projection-service" -> settings.projectionPort();
+            case "query-service" -> settings.queryPort();
+            default -> throw new IllegalArgumentException("no service " + name);
+        });
+        services.set(services.indexOf(old), started);
+        started.awaitHealthy(START_TIMEOUT);
+    }
+
+    private ServiceProcess running(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     private ServiceProcess service(String name, int port) {
         return ServiceProcess.start(name, settings.root().resolve(name).resolve("target").resolve(name + ".jar"),
                 port, environment, settings.logs());

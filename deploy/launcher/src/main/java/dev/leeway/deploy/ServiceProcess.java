@@ -44,7 +44,7 @@ final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m",
                     "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart keeps the crash before it
             builder.environment().putAll(environment);
             return new ServiceProcess(name, port, log, builder.start());
         } catch (IOException e) {
@@ -95,6 +95,15 @@ final class ServiceProcess {
             pause();
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the service to shut down gracefully, then insists. */
