@@ -16,6 +16,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -34,7 +39,9 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every business endpoint needs a signed JWT; the token's {@code sub} is the actor and its {@code roles} claim
@@ -94,15 +101,16 @@ public class SecurityConfiguration {
     JwtDecoder jwtDecoder(Environment environment, Clock clock,
                           @Value("${leeway.security.jwk-set-uri:}") String jwkSetUri,
                           @Value("${leeway.security.issuer:}") String issuer,
+                          @Value("${leeway.security.audience:}") String audience,
                           @Value("${leeway.security.local-public-key:}") String localPublicKey) throws Exception {
-        return new VerifiedTokens(verifier(environment, jwkSetUri, issuer, localPublicKey), clock);
+        return new VerifiedTokens(verifier(environment, jwkSetUri, issuer, audience, localPublicKey), clock);
     }
 
-    private static JwtDecoder verifier(Environment environment, String jwkSetUri, String issuer,
+    private static JwtDecoder verifier(Environment environment, String jwkSetUri, String issuer, String audience,
                                        String localPublicKey) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("local")) && !localPublicKey.isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(Path.of(localPublicKey))).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("leeway-local"));
+            decoder.setJwtValidator(tokenChecks("leeway-local", "leeway"));
             return decoder;
         }
         if (jwkSetUri.isBlank()) {
@@ -110,8 +118,7 @@ public class SecurityConfiguration {
                     + "(and LEEWAY_JWT_ISSUER), or run the local platform with the local profile");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(issuer.isBlank() ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(tokenChecks(issuer, audience));
         return decoder;
     }
 
@@ -154,5 +161,20 @@ public class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> problem(response, json, ErrorCode.MALFORMED_REQUEST,
                 "The request has a header, path or method this service refuses.");
+    }
+
+    /**
+     * Signature aside, what a token must say: that it is valid now, who issued it (when known), and, when an
+     * audience is set ({@code LEEWAY_JWT_AUDIENCE}; {@code leeway} for the local platform), that it was issued
+     * for Leeway: a token the same identity provider issued for another application is refused.
+     */
+    private static OAuth2TokenValidator<Jwt> tokenChecks(String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+        checks.add(issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        if (!audience.isBlank()) {
+            checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audiences -> audiences != null && audiences.contains(audience)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(checks);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,22 +37,13 @@ class ApiGuaranteesIT extends CommandApiTest {
         for (int i = 0; i < attempts; i++) {
             cases.add(openCase(agent));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        List<Future<ApiClient.Response>> results = new ArrayList<>();
-        for (String caseId : cases) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return agent.post("/cases/" + caseId + "/exceptions", """
-                        {"policyCode":"%s","deviation":30,"valueGiven":{"amount":30,"currency":"EUR"},
-                         "reasonCode":"GOODWILL","justification":"Late parcel"}""".formatted(policy));
-            }));
-        }
-        start.countDown();
+        List<ApiClient.Response> answers = atOnce(attempts, i -> agent.post("/cases/" + cases.get(i) + "/exceptions",
+                """
+                {"policyCode":"%s","deviation":30,"valueGiven":{"amount":30,"currency":"EUR"},
+                 "reasonCode":"GOODWILL","justification":"Late parcel"}""".formatted(policy)));
         int granted = 0;
         int pending = 0;
-        for (Future<ApiClient.Response> result : results) {
-            ApiClient.Response response = result.get();
+        for (ApiClient.Response response : answers) {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
             if (response.text("status").equals("GRANTED")) {
                 granted++;
@@ -59,7 +51,6 @@ class ApiGuaranteesIT extends CommandApiTest {
                 pending++;
             }
         }
-        pool.shutdown();
 
         assertThat(granted).as("30 EUR each within a 100 EUR budget").isEqualTo(3);
         assertThat(pending).isEqualTo(attempts - 3);
@@ -159,27 +150,99 @@ class ApiGuaranteesIT extends CommandApiTest {
                 .as("assignments stored").isEqualTo(1);
     }
 
+    @Test
+    void tenSupervisorsDecidingOnePendingBendAtOnceLeaveExactlyOneDecision() throws Exception {
+        String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 1000);
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String caseId = openCase(agent);
+        ApiClient.Response pending = agent.post("/cases/" + caseId + "/exceptions", """
+                {"policyCode":"%s","deviation":80,"valueGiven":{"amount":80,"currency":"EUR"},
+                 "reasonCode":"GOODWILL","justification":"Above the agent's limit"}""".formatted(policy));
+        assertThat(pending.text("status")).isEqualTo("PENDING");
+        String decision = "/cases/" + caseId + "/exceptions/" + pending.text("exceptionId") + "/decision";
+
+        List<ApiClient.Response> answers = atOnce(10, i -> as(unique("supervisor"), Role.SUPERVISOR)
+                .post(decision, i % 2 == 0 ? "{\"decision\":\"APPROVE\"}" : "{\"decision\":\"DECLINE\"}"));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).as("decisions taken").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200).extracting(lost -> lost.status() + " "
+                + lost.code()).allMatch(lost -> lost.equals("409 ALREADY_DECIDED")
+                || lost.equals("409 CONCURRENT_MODIFICATION"));
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                AND payload_type IN ('dev.leeway.kernel.cases.ExceptionGranted',
+                                     'dev.leeway.kernel.cases.ExceptionDeclined')""",
+                Integer.class, caseId)).as("decision events stored").isEqualTo(1);
+    }
+
+    @Test
+    void resolutionsRacingReopeningsLeaveAHistoryThatAlternates() throws Exception {
+        ApiClient agent = as(unique("agent"), Role.AGENT);
+        String caseId = openCase(agent);
+        agent.post("/cases/" + caseId + "/resolution", "{\"outcome\":\"SOLVED\",\"summary\":\"done\"}");
+
+        List<ApiClient.Response> answers = atOnce(10, i -> i % 2 == 0
+                ? agent.post("/cases/" + caseId + "/reopening", "{\"reason\":\"Came back\"}")
+                : agent.post("/cases/" + caseId + "/resolution", "{\"outcome\":\"SOLVED\",\"summary\":\"again\"}"));
+
+        assertThat(answers).filteredOn(answer -> answer.status() != 200).extracting(lost -> lost.status() + " "
+                + lost.code()).allMatch(lost -> List.of("409 NOT_RESOLVED", "409 CASE_NOT_OPEN",
+                "409 CONCURRENT_MODIFICATION").contains(lost));
+        List<String> types = jdbc.queryForList("""
+                SELECT substring(payload_type from '[^.]+$') FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, caseId);
+        assertThat((long) types.size() - 2).as("events stored for the accepted requests")
+                .isEqualTo(answers.stream().filter(answer -> answer.status() == 200).count());
+        for (int i = 2; i < types.size(); i++) {
+            assertThat(types.get(i)).as("event %d after %s", i, types.get(i - 1))
+                    .isEqualTo(types.get(i - 1).equals("CaseResolved") ? "CaseReopened" : "CaseResolved");
+        }
+    }
+
+    @Test
+    void oneIdempotencyKeySentAtOnceWithDifferentBodiesStoresOneRequestAndRefusesTheOthers() throws Exception {
+        ApiClient agent = as(unique("agent"), Role.AGENT).with("Idempotency-Key", "same-key");
+        long before = storedEvents();
+
+        List<ApiClient.Response> answers = atOnce(8, i -> agent.post("/cases", """
+                {"customerId":"C-%d","channel":"EMAIL","subject":"Body %d"}""".formatted(i, i)));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).as("requests stored").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 201).extracting(ApiClient.Response::code)
+                .containsOnly("IDEMPOTENCY_KEY_REUSED");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
     /** Eight identical requests with one Idempotency-Key at once; their answers (all 2xx). */
     private static Set<String> sentConcurrentlyWithOneKey(ApiClient agent, String path, String body) throws Exception {
         ApiClient sameKey = agent.with("Idempotency-Key", "key-" + path);
-        int duplicates = 8;
+        Set<String> answers = new HashSet<>();
+        for (ApiClient.Response response : atOnce(8, i -> sameKey.post(path, body))) {
+            assertThat(response.status()).as(response.body()).isBetween(200, 299);
+            answers.add(response.status() + " " + response.header("Location") + " " + response.header("ETag")
+                    + " " + response.body());
+        }
+        return answers;
+    }
+
+    /** {@code count} requests made at the same moment, the i-th by {@code request.apply(i)}; their answers. */
+    private static List<ApiClient.Response> atOnce(int count, IntFunction<ApiClient.Response> request)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(duplicates);
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Future<ApiClient.Response>> results = new ArrayList<>();
-            for (int i = 0; i < duplicates; i++) {
+            for (int i = 0; i < count; i++) {
+                int index = i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return sameKey.post(path, body);
+                    return request.apply(index);
                 }));
             }
             start.countDown();
-            Set<String> answers = new HashSet<>();
+            List<ApiClient.Response> answers = new ArrayList<>();
             for (Future<ApiClient.Response> result : results) {
-                ApiClient.Response response = result.get();
-                assertThat(response.status()).as(response.body()).isBetween(200, 299);
-                answers.add(response.status() + " " + response.header("Location") + " " + response.header("ETag")
-                        + " " + response.body());
+                answers.add(result.get());
             }
             return answers;
         } finally {

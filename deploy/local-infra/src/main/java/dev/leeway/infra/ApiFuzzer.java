@@ -325,7 +325,9 @@ public final class ApiFuzzer {
     private String hostileToken() {
         Instant now = Instant.now();
         List<String> all = ROLES;
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(13)) {
+            case 12 -> "Bearer " + tokens.sign(LocalTokens.claims("mallory", all, Duration.ofHours(1))
+                    .audience("another-application").build());
             case 0 -> "Bearer " + unsigned(LocalTokens.claims("mallory", all, Duration.ofHours(1)).build());
             case 1 -> "Bearer " + tokens.sign(LocalTokens.claims("mallory", all, Duration.ofHours(1))
                     .issueTime(Date.from(now.minus(Duration.ofHours(3))))

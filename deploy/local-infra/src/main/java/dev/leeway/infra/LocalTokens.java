@@ -35,6 +35,8 @@ import java.util.UUID;
 public final class LocalTokens {
 
     public static final String ISSUER = "leeway-local";
+    /** The audience the services require of local tokens. */
+    public static final String AUDIENCE = "leeway";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
 
@@ -76,6 +78,7 @@ public final class LocalTokens {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(userId)
                 .claim("roles", List.copyOf(roles))
                 .issueTime(Date.from(now))

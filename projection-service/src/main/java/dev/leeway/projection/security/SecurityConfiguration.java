@@ -14,6 +14,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -33,7 +38,9 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Health and metrics are public, for the platform and the scraper. The parked-event endpoints change read models,
@@ -73,10 +80,11 @@ public class SecurityConfiguration {
     JwtDecoder jwtDecoder(Environment environment,
                           @Value("${leeway.security.jwk-set-uri:}") String jwkSetUri,
                           @Value("${leeway.security.issuer:}") String issuer,
+                          @Value("${leeway.security.audience:}") String audience,
                           @Value("${leeway.security.local-public-key:}") String localPublicKey) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("local")) && !localPublicKey.isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(Path.of(localPublicKey))).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("leeway-local"));
+            decoder.setJwtValidator(tokenChecks("leeway-local", "leeway"));
             return decoder;
         }
         if (jwkSetUri.isBlank()) {
@@ -84,8 +92,7 @@ public class SecurityConfiguration {
                     + "(and LEEWAY_JWT_ISSUER), or run the local platform with the local profile");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(issuer.isBlank() ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(tokenChecks(issuer, audience));
         return decoder;
     }
 
@@ -129,5 +136,20 @@ public class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> problem(response, json, ErrorCode.MALFORMED_REQUEST,
                 "The request has a header, path or method this service refuses.");
+    }
+
+    /**
+     * Signature aside, what a token must say: that it is valid now, who issued it (when known), and, when an
+     * audience is set ({@code LEEWAY_JWT_AUDIENCE}; {@code leeway} for the local platform), that it was issued
+     * for Leeway: a token the same identity provider issued for another application is refused.
+     */
+    private static OAuth2TokenValidator<Jwt> tokenChecks(String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+        checks.add(issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        if (!audience.isBlank()) {
+            checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audiences -> audiences != null && audiences.contains(audience)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(checks);
     }
 }

@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.kernel.identity.Role;
-import dev.leeway.query.support.EventStoreFixture;
-import org.junit.jupiter.api.BeforeAll;
+import dev.leeway.query.support.RunningQueryService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,25 +19,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document describes every endpoint with the roles that may call it, and says no more than is true. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class ApiDocumentationIT {
+class ApiDocumentationIT extends RunningQueryService {
 
     private static final String STAFF = "AGENT, SUPERVISOR, POLICY_OWNER, ANALYST, AUDITOR";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    /** The audit API records every read in the event store's access log: it needs the event store's tables. */
-    @BeforeAll
-    static void schemas() {
-        EventStoreFixture.migrate();
-    }
-
-    @LocalServerPort
-    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

@@ -3,15 +3,9 @@ package dev.leeway.query.web;
 import dev.leeway.infra.ApiFuzzer;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.kernel.ErrorCode;
-import dev.leeway.query.support.EventStoreFixture;
-import org.junit.jupiter.api.BeforeAll;
+import dev.leeway.query.support.RunningQueryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,28 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json with a stable code, and the service healthy afterwards. The seed is the day's date unless
  * {@code -Dleeway.fuzz.seed} says otherwise; a failure prints it, so it reproduces. query-service stores no events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class FuzzIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    /** The audit API records every read in the event store's access log: it needs the event store's tables. */
-    @BeforeAll
-    static void schemas() {
-        EventStoreFixture.migrate();
-    }
-
-    @LocalServerPort
-    int port;
+class FuzzIT extends RunningQueryService {
 
     @Test
     void spoiledRequestsGetNoServerErrorAndOnlyStableProblems(@TempDir Path scratch) throws Exception {
         long seed = Long.getLong("leeway.fuzz.seed", Long.parseLong(LocalDate.now().toString().replace("-", "")));
-        URI service = URI.create("http://localhost:" + port);
+        URI service = service();
         ApiFuzzer fuzzer = new ApiFuzzer(service, LocalInfrastructure.shared().tokens(), seed,
                 Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet()), null, scratch);
 

@@ -3,16 +3,9 @@ package dev.leeway.query.web;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.infra.RoleMatrix;
 import dev.leeway.kernel.identity.Role;
-import dev.leeway.query.support.EventStoreFixture;
-import org.junit.jupiter.api.BeforeAll;
+import dev.leeway.query.support.RunningQueryService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every operation of the OpenAPI document × every role and no token: who gets past the security checks is
  * exactly who this one table says. A new endpoint fails here until someone decides who may call it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class RoleMatrixIT {
+class RoleMatrixIT extends RunningQueryService {
 
     /** Everyone who works cases or rules, and those who look at them; not ADMIN, who runs the platform. */
     private static final Set<String> STAFF = Set.of("AGENT", "SUPERVISOR", "POLICY_OWNER", "ANALYST", "AUDITOR");
@@ -56,23 +47,9 @@ class RoleMatrixIT {
             entry("GET /analytics/export/case-actors", ANALYST),
             entry("GET /analytics/export/bends", ANALYST));
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure.shared().environment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    /** The audit API records every read in the event store's access log: it needs the event store's tables. */
-    @BeforeAll
-    static void schemas() {
-        EventStoreFixture.migrate();
-    }
-
-    @LocalServerPort
-    int port;
-
     @Test
     void everyDocumentedOperationLetsThroughExactlyTheRolesItsTableAllowsAndNobodyWithoutAToken() throws Exception {
-        RoleMatrix matrix = new RoleMatrix(URI.create("http://localhost:" + port),
+        RoleMatrix matrix = new RoleMatrix(service(),
                 LocalInfrastructure.shared().tokens());
         Set<String> operations = matrix.operations();
 
