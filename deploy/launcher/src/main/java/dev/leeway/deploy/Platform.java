@@ -99,6 +99,24 @@ public final class Platform implements AutoCloseable {
         printSummary();
     }
 
+    /** The embedded PostgreSQL stopped as {@code pg_ctl stop -m immediate} does: every backend ends at once. */
+    public void crashPostgres() {
+        embeddedPostgres().crash();
+    }
+
+    /** Starts the embedded PostgreSQL again (after {@link #crashPostgres}) on its data and port. */
+    public void restartPostgres() {
+        embeddedPostgres();
+        postgres = EmbeddedPostgresServer.startPersistent(settings.home().resolve("postgres"), settings.postgresPort());
+    }
+
+    private EmbeddedPostgresServer embeddedPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external to this platform");
+        }
+        return postgres;
+    }
+
     /** kill -9 of one service's JVM: it ends at once, as in a crash, with nothing shut down gracefully. */
     public void crash(String name) {
         running(name).kill();

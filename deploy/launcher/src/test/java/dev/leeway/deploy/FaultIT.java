@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged platform under a steady load of new cases while one fault at a time hits it: kill -9 of each
- * service (then started again) and the Kafka broker stopped and restarted. The client is a front-line app: every
+ * service (then started again), the Kafka broker stopped and restarted, and PostgreSQL stopped as
+ * {@code pg_ctl stop -m immediate} does (every backend ended at once, no checkpoint) and started again. The client is a front-line app: every
  * command carries its own case id and an Idempotency-Key, and is retried with the same key until it is answered.
  * After each fault it checks that every case answered 2xx is stored exactly once, is on the topic and is in the
  * read models exactly once, that every retry got the first answer, and, at the end, that the hash chain verifies.
@@ -78,7 +79,7 @@ class FaultIT {
     }
 
     @Test
-    void nothingAcknowledgedIsLostOrDoubledWhenAServiceIsKilledOrKafkaGoesAway() throws Exception {
+    void nothingAcknowledgedIsLostOrDoubledWhenAServiceIsKilledOrAServerGoesAway() throws Exception {
         Map<String, Fault> faults = new LinkedHashMap<>();
         faults.put("kill -9 command-service", new Fault(() -> platform.crash("command-service"),
                 () -> platform.restart("command-service")));
@@ -88,15 +89,16 @@ class FaultIT {
                 () -> platform.restart("query-service")));
         faults.put("Kafka broker stop, restart", new Fault(() -> platform.kafka().stop(),
                 () -> platform.kafka().restart()));
+        faults.put("PostgreSQL -m immediate, restart", new Fault(platform::crashPostgres, platform::restartPostgres));
 
         List<String> table = new ArrayList<>();
-        table.add(String.format("%-28s %9s %5s %11s %9s %12s", "fault", "accepted", "lost", "duplicated",
+        table.add(String.format("%-34s %9s %5s %11s %9s %12s", "fault", "accepted", "lost", "duplicated",
                 "retried", "recovered in"));
         List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, Fault> fault : faults.entrySet()) {
             Outcome outcome = underLoad(fault.getValue());
             outcomes.add(outcome);
-            table.add(String.format("%-28s %,9d %,5d %,11d %,9d %10.1f s", fault.getKey(), outcome.accepted(),
+            table.add(String.format("%-34s %,9d %,5d %,11d %,9d %10.1f s", fault.getKey(), outcome.accepted(),
                     outcome.lost().size(), outcome.duplicated().size(), outcome.retried(),
                     outcome.recovery().toMillis() / 1000.0));
         }

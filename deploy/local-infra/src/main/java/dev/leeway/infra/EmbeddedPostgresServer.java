@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,9 +24,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    /** Where a persistent server keeps its data; null for a throw-away one. */
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -34,7 +38,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * that what the services acknowledged is on disk.
      */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) {
-        return start(EmbeddedPostgres.builder()
+        return start(dataDirectory, EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
@@ -44,10 +48,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A throw-away server for tests: random port, data deleted on close. */
     public static EmbeddedPostgresServer startEphemeral() {
-        return start(EmbeddedPostgres.builder());
+        return start(null, EmbeddedPostgres.builder());
     }
 
-    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedPostgresServer start(Path dataDirectory, EmbeddedPostgres.Builder builder) {
         try {
             return new EmbeddedPostgresServer(builder
                     // Three services, each with a pool, plus tests: more than the default 100 connections.
@@ -55,7 +59,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // Whoever starts the server stops it, after the services that use it: zonky's own
                     // shutdown hook would stop PostgreSQL under services still shutting down.
                     .setRegisterShutdownHook(false)
-                    .start());
+                    .start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
@@ -87,6 +91,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    /**
+     * What {@code pg_ctl stop -m immediate} does: SIGQUIT to the postmaster, which ends every backend at once
+     * without a checkpoint, as in a crash (the next start replays the write-ahead log). Only for a persistent
+     * server; start it again with {@link #startPersistent} on the same folder and port (this one is closed).
+     */
+    public void crash() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("only a persistent server can be crashed and started again");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -QUIT " + pid + " failed");
+            }
+            ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().join());
+            releaseDataDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find the postmaster in " + dataDirectory, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while crashing PostgreSQL", e);
+        }
+    }
+
+    /**
+     * zonky holds a lock on the data folder for as long as its server object lives; closing it lets a new server
+     * start on the folder. Its attempt to stop the server that is gone already fails, which is expected here.
+     */
+    private void releaseDataDirectory() {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // the postmaster is gone: there was nothing to stop
         }
     }
 

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -416,11 +417,16 @@ class DashboardBrowserIT {
     void aWhatIfTheApiRefusesShowsItsReasonOnTheForm() {
         signIn(token("ana", "ANALYST", Duration.ofMinutes(10)));
         browser.get(url("/dashboard" + PERIOD));
-        // Once (CI, 2026-12-01, a machine busy with a second platform) this page had no form: say which page it was.
-        assertThat(browser.findElements(By.id("policyCode")))
-                .as("the dashboard's what-if form; the page was %s: %s", browser.getTitle(),
-                        browser.findElement(By.tagName("body")).getText())
-                .isNotEmpty();
+        // Twice (CI, 2026-12-01, a busy machine) the form was not found at once, though the page's text, read a
+        // moment later, had it: the sign-in's navigation was still landing (see signIn). Wait for it, and say
+        // which page it was if it never comes.
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("policyCode")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the dashboard's what-if form did not appear; the page was "
+                    + browser.getTitle() + ": " + browser.findElement(By.tagName("body")).getText(), e);
+        }
 
         browser.findElement(By.id("policyCode")).sendKeys("NO-SUCH-POLICY");
         browser.findElement(By.id("agentLimit")).sendKeys("10");
@@ -517,6 +523,10 @@ class DashboardBrowserIT {
         // A long token typed key by key is slow; a paste sets the value at once, as this does.
         browser.executeScript("arguments[0].value = arguments[1];", field, token);
         submit(By.cssSelector("#sign-in button"));
+        // The sign-in's redirect must have landed before the test navigates on: a navigation still under way
+        // could replace the page the test goes to next while it looks at it.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(loaded -> "complete".equals(
+                browser.executeScript("return document.readyState")));
     }
 
     /** Clicks a form's button and waits for the page it leads to: a click does not wait for the navigation. */
