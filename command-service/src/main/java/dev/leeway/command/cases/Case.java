@@ -131,13 +131,15 @@ public class Case {
     }
 
     @CommandHandler
-    long handle(ReviewExceptionCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
+    long handle(ReviewExceptionCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+                @Fact TextSealer sealer) {
         BendState bend = existingBend(command.exceptionId());
         require(bend.status() == BendStatus.GRANTED, ErrorCode.NOT_GRANTED,
                 "Only granted bends are reviewed; " + command.exceptionId() + " is " + bend.status() + ".");
         require(!bend.isReviewed(), ErrorCode.ALREADY_REVIEWED, "Exception " + command.exceptionId() + " is reviewed.");
         BendRules.notInvolvedIn(bend, actorId);
-        apply(new ExceptionReviewed(caseId, bend.exceptionId(), command.verdict(), command.note(), actorId));
+        apply(new ExceptionReviewed(caseId, bend.exceptionId(), command.verdict(), sealer.seal(command.note()),
+                actorId));
         return state.version();
     }
 

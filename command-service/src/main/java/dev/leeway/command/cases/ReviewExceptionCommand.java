@@ -10,5 +10,5 @@ public record ReviewExceptionCommand(@TargetAggregateIdentifier CaseId caseId,
                                      @TargetAggregateVersion Long expectedVersion,
                                      ExceptionId exceptionId,
                                      ReviewVerdict verdict,
-                                     String note) {
+                                     String note) implements WithPersonalText {
 }

@@ -1,5 +1,7 @@
 package dev.leeway.command.policies;
 
+import dev.leeway.command.messaging.Fact;
+import dev.leeway.command.privacy.TextSealer;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.messaging.MetadataKeys;
 import dev.leeway.kernel.policies.PolicyCode;
@@ -60,9 +62,10 @@ public class Policy {
     }
 
     @CommandHandler
-    int handle(ProposeRuleChangeCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
+    int handle(ProposeRuleChangeCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+               @Fact TextSealer sealer) {
         require(!retired, ErrorCode.POLICY_RETIRED, "Policy " + policyCode + " is retired.");
-        apply(new RuleChangeProposed(policyCode, command.proposalId(), command.proposal(),
+        apply(new RuleChangeProposed(policyCode, command.proposalId(), sealer.seal(command.proposal()),
                 command.citedExceptionIds(), actorId));
         return version;
     }

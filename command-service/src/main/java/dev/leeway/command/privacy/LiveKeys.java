@@ -1,5 +1,5 @@
 package dev.leeway.command.privacy;
 
-/** How many live keys a customer has, counted (and locked) before an erasure reaches its aggregate. */
+/** How many live keys a customer has, counted before an erasure reaches its aggregate. */
 public record LiveKeys(int count) {
 }

@@ -7,7 +7,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
-/** Before an erasure reaches {@link CustomerPrivacy}: the customer's live keys, counted and locked. */
+/** Before an erasure reaches {@link CustomerPrivacy}: the customer's live keys, counted. */
 @Component
 class PrivacyCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -20,7 +20,7 @@ class PrivacyCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (unitOfWork.getMessage().getPayload() instanceof EraseCustomerDataCommand erase) {
-            CommandFacts.put(unitOfWork, LiveKeys.class, keys.lockLiveKeys(erase.customerId()));
+            CommandFacts.put(unitOfWork, LiveKeys.class, keys.liveKeys(erase.customerId()));
         }
         return chain.proceed();
     }

@@ -219,7 +219,7 @@ class CaseTest {
     void aGrantedBendIsReviewedBySomeoneElse() {
         fixture.given(by(AGENT, opened()), by(AGENT, grantedOwnLimit()))
                 .when(review(), as(SUPERVISOR, Role.SUPERVISOR))
-                .expectEvents(new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.UPHELD, "fine", SUPERVISOR));
+                .expectEvents(new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.UPHELD, text("fine"), SUPERVISOR));
     }
 
     @Test
@@ -242,7 +242,7 @@ class CaseTest {
     @Test
     void aBendIsReviewedOnce() {
         fixture.given(by(AGENT, opened()), by(AGENT, grantedOwnLimit()),
-                        by(SUPERVISOR, new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.COACHED, "n", SUPERVISOR)))
+                        by(SUPERVISOR, new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.COACHED, text("n"), SUPERVISOR)))
                 .when(review(), as(OTHER_SUPERVISOR, Role.SUPERVISOR))
                 .expectException(rejectedWith(ErrorCode.ALREADY_REVIEWED))
                 .expectNoEvents();

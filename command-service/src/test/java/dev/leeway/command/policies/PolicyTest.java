@@ -1,5 +1,6 @@
 package dev.leeway.command.policies;
 
+import dev.leeway.command.privacy.TextSealer;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.identity.Role;
@@ -14,6 +15,7 @@ import dev.leeway.kernel.policies.PolicyRevised;
 import dev.leeway.kernel.policies.PolicyTerms;
 import dev.leeway.kernel.policies.ProposalId;
 import dev.leeway.kernel.policies.RuleChangeProposed;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,16 @@ class PolicyTest {
     private static final ProposalId PROPOSAL = new ProposalId(UUID.fromString("00000000-0000-4000-8000-0000000000a1"));
     private static final ExceptionId BEND = new ExceptionId(UUID.fromString("00000000-0000-4000-8000-0000000000b1"));
 
+    /** Seals visibly, so that the expected event can be written down: the proposal is stored sealed. */
+    private static final TextSealer SEALER = text -> text == null ? null
+            : PersonalText.sealed("proposal-key", "sealed(" + text + ")");
+
     private AggregateTestFixture<Policy> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Policy.class);
+        fixture.registerInjectableResource(SEALER);
     }
 
     @Test
@@ -86,7 +93,8 @@ class PolicyTest {
         fixture.given(new PolicyDefined(CODE, 1, terms("14")))
                 .when(new ProposeRuleChangeCommand(CODE, PROPOSAL, "Allow 30 days for hospital stays", List.of(BEND)),
                         Map.of(MetadataKeys.ACTOR_ID, "alice"))
-                .expectEvents(new RuleChangeProposed(CODE, PROPOSAL, "Allow 30 days for hospital stays",
+                .expectEvents(new RuleChangeProposed(CODE, PROPOSAL,
+                        PersonalText.sealed("proposal-key", "sealed(Allow 30 days for hospital stays)"),
                         List.of(BEND), "alice"));
     }
 

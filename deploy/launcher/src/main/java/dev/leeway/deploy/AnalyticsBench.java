@@ -83,7 +83,7 @@ final class AnalyticsBench {
 
             BenchHistory history = BenchHistory.endingNow(options.events(), BenchSeeder.SEED,
                     BenchHistory.Shape.ANALYTICS);
-            BenchSeeder.seed(url, history, out);
+            BenchSeeder.seed(url, platform.keyVaultUrl(), history, out);
             out.println("  segments: " + counts(history.casesBySegment()));
             out.println("  bends by policy: " + counts(history.bendsByPolicy()));
 

@@ -49,7 +49,7 @@ final class AuditBench {
             String url = platform.startEventStore();
             out.println("  database: " + platform.serverVersion() + ", embedded, fsync and synchronous_commit on");
             out.println();
-            BenchSeeder.seed(url, BenchHistory.endingNow(options.events(), BenchSeeder.SEED,
+            BenchSeeder.seed(url, platform.keyVaultUrl(), BenchHistory.endingNow(options.events(), BenchSeeder.SEED,
                     BenchHistory.Shape.EVEN), out);
 
             out.println();

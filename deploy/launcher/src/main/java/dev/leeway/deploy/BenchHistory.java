@@ -308,10 +308,11 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
                     "policy-owner-" + (1 + random.nextInt(3)), Role.POLICY_OWNER);
         }
 
-        void proposeChange(ExceptionId cited, String supervisor) {
+        /** {@code text} sealed as the command side seals it (there with a key of its own; the cost is the same). */
+        void proposeChange(ExceptionId cited, String supervisor, PersonalText text) {
             ProposalId proposal = new ProposalId(uuid());
-            emit(POLICY, code.value(), sequence++, new RuleChangeProposed(code, proposal,
-                    "Raise the agents' limit: bends like this one are routine", List.of(cited), supervisor),
+            emit(POLICY, code.value(), sequence++, new RuleChangeProposed(code, proposal, text, List.of(cited),
+                    supervisor),
                     supervisor, Role.SUPERVISOR);
             if (chance(30)) {
                 revise(proposal, List.of(cited));
@@ -499,10 +500,11 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
             } while (reviewer.equals(bend.grantedBy()));
             ReviewVerdict verdict = chance(4) ? ReviewVerdict.RULE_CHANGE_PROPOSED
                     : chance(70) ? ReviewVerdict.UPHELD : ReviewVerdict.COACHED;
-            caseEvent(new ExceptionReviewed(caseId, bend.id(), verdict, "Looked at the call notes", reviewer),
+            caseEvent(new ExceptionReviewed(caseId, bend.id(), verdict, seal("Looked at the call notes"), reviewer),
                     reviewer, Role.SUPERVISOR);
             if (verdict == ReviewVerdict.RULE_CHANGE_PROPOSED) {
-                bend.policy().proposeChange(bend.id(), reviewer);
+                bend.policy().proposeChange(bend.id(), reviewer,
+                        seal("Raise the agents' limit: bends like this one are routine"));
             }
         }
 

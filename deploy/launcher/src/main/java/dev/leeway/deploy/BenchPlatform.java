@@ -81,25 +81,39 @@ final class BenchPlatform implements AutoCloseable {
         return scratch;
     }
 
-    /** Starts PostgreSQL and builds an empty event store in it; answers its JDBC URL (superuser, no password). */
+    /**
+     * Starts PostgreSQL and builds an empty event store and key vault in it (each its own database, as
+     * command-service would); answers the event store's JDBC URL (superuser, no password).
+     */
     String startEventStore() {
         postgres = EmbeddedPostgresServer.startPersistent(scratch.resolve("postgres"), FreePorts.next());
         postgres.ensureDatabase(LocalInfrastructure.DATABASE);
+        postgres.ensureDatabase(LocalInfrastructure.KEY_VAULT_DATABASE);
         url = postgres.jdbcUrl(LocalInfrastructure.DATABASE);
-        Path migrations = root.resolve("command-service/src/main/resources/db/migration/event-store");
+        // The read model is left to projection-service, which migrates it from its own jar at start.
+        migrate(url, "event_store", "event-store");
+        migrate(keyVaultUrl(), "key_vault", "key-vault");
+        return url;
+    }
+
+    /** The key vault's JDBC URL (superuser, no password); after {@link #startEventStore}. */
+    String keyVaultUrl() {
+        return postgres.jdbcUrl(LocalInfrastructure.KEY_VAULT_DATABASE);
+    }
+
+    private void migrate(String database, String schema, String folder) {
+        Path migrations = root.resolve("command-service/src/main/resources/db/migration").resolve(folder);
         if (!Files.isDirectory(migrations)) {
             throw new IllegalStateException(migrations + " is missing: run from a Leeway clone (-Dleeway.root)");
         }
-        // The read model is left to projection-service, which migrates it from its own jar at start.
         Flyway.configure()
-                .dataSource(url, EmbeddedPostgresServer.SUPERUSER, "")
-                .schemas("event_store").defaultSchema("event_store")
+                .dataSource(database, EmbeddedPostgresServer.SUPERUSER, "")
+                .schemas(schema).defaultSchema(schema)
                 .locations("filesystem:" + migrations)
                 .placeholders(Map.of("command_role", "leeway_command", "command_password", "leeway_command",
                         "projection_role", "leeway_projection", "projection_password", "leeway_projection",
                         "query_role", "leeway_query", "query_password", "leeway_query"))
                 .load().migrate();
-        return url;
     }
 
     /** The postmaster's process id, from its data directory: its backends are its children. */
@@ -142,6 +156,7 @@ final class BenchPlatform implements AutoCloseable {
         int port = FreePorts.next();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEEWAY_DB_URL", url);
+        environment.put("LEEWAY_KEY_VAULT_URL", keyVaultUrl());
         environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
         environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
         if (kafka != null) {

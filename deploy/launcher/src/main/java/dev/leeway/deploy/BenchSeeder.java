@@ -49,7 +49,7 @@ final class BenchSeeder {
      * per row; a checkpoint sealed every 100,000 events, as the sealer does while appends go on. Answers the events
      * per second.
      */
-    static double seed(String url, BenchHistory history, PrintStream out)
+    static double seed(String url, String keyVaultUrl, BenchHistory history, PrintStream out)
             throws SQLException, InterruptedException, ExecutionException {
         int writers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -64,9 +64,10 @@ final class BenchSeeder {
         long handedOut = 0;
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "");
-             PreparedStatement createKey = connection.prepareStatement(
-                     "INSERT INTO event_store.customer_key (key_id, customer_id, key) VALUES (?, ?, ?)");
-             PreparedStatement destroyKeys = connection.prepareStatement("UPDATE event_store.customer_key "
+             Connection vault = DriverManager.getConnection(keyVaultUrl, EmbeddedPostgresServer.SUPERUSER, "");
+             PreparedStatement createKey = vault.prepareStatement(
+                     "INSERT INTO key_vault.customer_key (key_id, customer_id, key) VALUES (?, ?, ?)");
+             PreparedStatement destroyKeys = vault.prepareStatement("UPDATE key_vault.customer_key "
                      + "SET key = NULL, erased_at = now() WHERE customer_id = ? AND key IS NOT NULL")) {
             connection.setAutoCommit(false);
             List<List<BenchHistory.Row>> batches = new ArrayList<>();

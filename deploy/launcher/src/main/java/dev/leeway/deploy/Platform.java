@@ -73,7 +73,9 @@ public final class Platform implements AutoCloseable {
         if (!settings.externalPostgres()) {
             postgres = EmbeddedPostgresServer.startPersistent(settings.home().resolve("postgres"), settings.postgresPort());
             postgres.ensureDatabase(LocalInfrastructure.DATABASE);
+            postgres.ensureDatabase(LocalInfrastructure.KEY_VAULT_DATABASE);
             environment.put("LEEWAY_DB_URL", postgres.jdbcUrl(LocalInfrastructure.DATABASE));
+            environment.put("LEEWAY_KEY_VAULT_URL", postgres.jdbcUrl(LocalInfrastructure.KEY_VAULT_DATABASE));
             environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
             environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
         }
@@ -134,6 +136,17 @@ public final class Platform implements AutoCloseable {
         });
         services.set(services.indexOf(old), started);
         started.awaitHealthy(START_TIMEOUT);
+    }
+
+    /**
+     * Every service started again (gracefully stopped first), one at a time, with {@code changes} made to their
+     * settings: e.g. a database URL through a proxy. Later restarts keep the changes.
+     */
+    public void restartAllWith(Map<String, String> changes) {
+        environment.putAll(changes);
+        for (ServiceProcess service : List.copyOf(services)) {
+            restart(service.name());
+        }
     }
 
     private ServiceProcess running(String name) {

@@ -53,7 +53,7 @@ final class RebuildBench {
             out.println("  database: " + platform.serverVersion() + ", embedded, fsync and synchronous_commit on");
             out.println();
 
-            double seeding = BenchSeeder.seed(url,
+            double seeding = BenchSeeder.seed(url, platform.keyVaultUrl(),
                     BenchHistory.endingNow(options.events(), BenchSeeder.SEED, BenchHistory.Shape.EVEN), out);
             double raw = rawCeiling(url, options.events(), out);
 

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public final class LocalInfrastructure implements AutoCloseable {
 
     public static final String DATABASE = "leeway";
+    /** The key vault's database: customers' keys, apart from the event store (a backup of one holds none of the other). */
+    public static final String KEY_VAULT_DATABASE = "leeway_keys";
 
     private static LocalInfrastructure shared;
 
@@ -38,6 +40,7 @@ public final class LocalInfrastructure implements AutoCloseable {
             Path scratch = temporaryDirectory();
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
             postgres.ensureDatabase(DATABASE);
+            postgres.ensureDatabase(KEY_VAULT_DATABASE);
             KafkaBroker kafka = KafkaBroker.start(scratch.resolve("kafka"), FreePorts.next(), FreePorts.next());
             shared = new LocalInfrastructure(postgres, kafka, LocalTokens.in(scratch.resolve("keys")));
             LocalInfrastructure started = shared;
@@ -66,10 +69,15 @@ public final class LocalInfrastructure implements AutoCloseable {
         return postgres.jdbcUrl(DATABASE);
     }
 
+    public String keyVaultUrl() {
+        return postgres.jdbcUrl(KEY_VAULT_DATABASE);
+    }
+
     /** The settings every service reads (see the README's configuration table). */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEEWAY_DB_URL", jdbcUrl());
+        environment.put("LEEWAY_KEY_VAULT_URL", keyVaultUrl());
         environment.put("LEEWAY_DB_ADMIN_USER", EmbeddedPostgresServer.SUPERUSER);
         environment.put("LEEWAY_DB_ADMIN_PASSWORD", "");
         environment.put("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());

@@ -2,7 +2,7 @@ package dev.leeway.projection.cases;
 
 import dev.leeway.kernel.cases.ExceptionId;
 import dev.leeway.kernel.customers.CustomerDataErased;
-import dev.leeway.projection.privacy.PersonalTexts;
+import dev.leeway.kernel.privacy.KeyVaultReader;
 import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.stream.BulkRebuild;
 import dev.leeway.projection.stream.BulkReplay;
@@ -32,11 +32,11 @@ import java.util.stream.Collectors;
 class CaseSummaryProjection implements Projection, BulkRebuild {
 
     private final CaseSummaryRows rows;
-    private final PersonalTexts texts;
+    private final KeyVaultReader texts;
     /** Null outside a stream batch. */
     private final ThreadLocal<Batch> batch = new ThreadLocal<>();
 
-    CaseSummaryProjection(JdbcTemplate jdbc, PersonalTexts texts) {
+    CaseSummaryProjection(JdbcTemplate jdbc, KeyVaultReader texts) {
         this.rows = new CaseSummaryRows(jdbc);
         this.texts = texts;
     }

@@ -12,6 +12,7 @@ import dev.leeway.kernel.policies.PolicyRevised;
 import dev.leeway.kernel.policies.PolicyTerms;
 import dev.leeway.kernel.policies.ProposalId;
 import dev.leeway.kernel.policies.RuleChangeProposed;
+import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.stream.ProjectedEvent;
 import dev.leeway.projection.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -146,21 +147,27 @@ class PolicyProjection implements Projection {
                 });
     }
 
-    /** With the version in force when it was proposed. */
+    /**
+     * With the version in force when it was proposed. The text is kept as the event holds it, sealed (query-service
+     * opens it while its key lives, so an erasure needs nothing here) or, stored before sealing, in the clear.
+     */
     private void proposal(RuleChangeProposed proposed, Timestamp at) {
+        PersonalText text = proposed.proposal();
         jdbc.update("""
-                INSERT INTO rule_change_proposal (proposal_id, policy_code, policy_version, proposal,
-                                                  cited_exception_ids, proposed_by, proposed_at)
-                VALUES (?, ?, (SELECT version FROM policy WHERE policy_code = ?), ?, ?, ?, ?)
+                INSERT INTO rule_change_proposal (proposal_id, policy_code, policy_version, proposal, proposal_key_id,
+                                                  proposal_sealed, cited_exception_ids, proposed_by, proposed_at)
+                VALUES (?, ?, (SELECT version FROM policy WHERE policy_code = ?), ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (proposal_id) DO NOTHING""",
                 statement -> {
                     statement.setObject(1, proposed.proposalId().value());
                     statement.setString(2, proposed.policyCode().value());
                     statement.setString(3, proposed.policyCode().value());
-                    statement.setString(4, proposed.proposal());
-                    statement.setArray(5, uuids(statement.getConnection(), proposed.citedExceptionIds()));
-                    statement.setString(6, proposed.proposedBy());
-                    statement.setTimestamp(7, at);
+                    statement.setString(4, text.isSealed() ? null : text.plain());
+                    statement.setString(5, text.isSealed() ? text.keyId() : null);
+                    statement.setString(6, text.isSealed() ? text.sealed() : null);
+                    statement.setArray(7, uuids(statement.getConnection(), proposed.citedExceptionIds()));
+                    statement.setString(8, proposed.proposedBy());
+                    statement.setTimestamp(9, at);
                 });
     }
 

@@ -169,7 +169,7 @@ class CaseSummaryProjectionIT extends RunningProjectionService {
 
         send(CaseEventRecords.of(caseId, 2, new ExceptionGranted(id, bend, policy, 2, days, Money.of("80", "EUR"),
                 "HOSPITAL", PersonalText.legacy("In hospital"), Authority.APPROVED, "alice", "sam"), OPENED_AT.plusSeconds(120)));
-        send(CaseEventRecords.of(caseId, 3, new ExceptionReviewed(id, bend, ReviewVerdict.UPHELD, "ok", "sue"),
+        send(CaseEventRecords.of(caseId, 3, new ExceptionReviewed(id, bend, ReviewVerdict.UPHELD, PersonalText.legacy("ok"), "sue"),
                 OPENED_AT.plusSeconds(180)));
         send(CaseEventRecords.of(caseId, 4, new CaseResolved(id, Outcome.SOLVED, PersonalText.legacy("Refunded")), OPENED_AT.plusSeconds(240)));
 

@@ -180,7 +180,7 @@ class CaseFactsProjectionIT extends RunningProjectionService {
         records.add(event(caseId, 7, new InteractionLogged(id, Channel.CHAT, Direction.IN, text), "alice", "AGENT"));
         records.add(event(caseId, 8, new SatisfactionRecorded(id, 2, text, 1, List.of("alice", "bob")), "carol", "AGENT"));
         records.add(event(caseId, 9, new ExceptionDeclined(id, declined, "sam", text), "sam", "SUPERVISOR"));
-        records.add(event(caseId, 10, new ExceptionReviewed(id, approved, ReviewVerdict.UPHELD, "fine", "rita"),
+        records.add(event(caseId, 10, new ExceptionReviewed(id, approved, ReviewVerdict.UPHELD, PersonalText.legacy("fine"), "rita"),
                 "rita", "SUPERVISOR"));
         records.add(event(caseId, 11, new CaseReopened(id, text), "alice", "AGENT"));
         records.add(event(caseId, 12, new CaseResolved(id, Outcome.PARTIALLY_SOLVED, text), "alice", "AGENT"));

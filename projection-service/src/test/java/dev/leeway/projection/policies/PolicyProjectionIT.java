@@ -9,6 +9,7 @@ import dev.leeway.kernel.policies.PolicyRetired;
 import dev.leeway.kernel.policies.PolicyRevised;
 import dev.leeway.kernel.policies.ProposalId;
 import dev.leeway.kernel.policies.RuleChangeProposed;
+import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.projection.stream.EventEnvelope;
 import dev.leeway.projection.stream.ProjectedEvent;
 import dev.leeway.projection.support.EventStoreRows;
@@ -36,6 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 class PolicyProjectionIT extends RunningProjectionService {
 
+    private static final PersonalText SEALED = PersonalText.sealed("7c1d0b2e-0000-4000-8000-0000000000k1",
+            "c2VhbGVkLXByb3Bvc2Fs");
+
     private static final Instant T0 = Instant.parse("2026-09-01T08:00:00Z");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -53,11 +57,11 @@ class PolicyProjectionIT extends RunningProjectionService {
 
         sendAll(List.of(
                 record(code, 0, new PolicyDefined(policy, 1, terms(code, "50", "400", "250")), T0),
-                record(code, 1, new RuleChangeProposed(policy, adopted, "Let agents give 150", List.of(bend), "alice"),
+                record(code, 1, new RuleChangeProposed(policy, adopted, PersonalText.legacy("Let agents give 150"), List.of(bend), "alice"),
                         T0.plus(Duration.ofDays(10))),
                 record(code, 2, new PolicyRevised(policy, 2, terms(code, "150", "400", "250"),
                         List.of("ownAuthorityLimits"), adopted, List.of(bend)), T0.plus(Duration.ofDays(20))),
-                record(code, 3, new RuleChangeProposed(policy, open, "Count days from delivery", List.of(), "bob"),
+                record(code, 3, new RuleChangeProposed(policy, open, SEALED, List.of(), "bob"),
                         T0.plus(Duration.ofDays(21))),
                 record(code, 4, new PolicyRetired(policy, 2, "Replaced by RETURNS-2027"), T0.plus(Duration.ofDays(30)))));
         awaitPosition(code, 4);
@@ -90,14 +94,15 @@ class PolicyProjectionIT extends RunningProjectionService {
         assertThat(jdbc.queryForList("SELECT DISTINCT changed_by FROM read_model.policy_version WHERE policy_code = ?",
                 String.class, code)).as("who defined and revised it, from the events' metadata").containsExactly("alice");
         assertThat(jdbc.queryForList("""
-                        SELECT proposal, proposed_by, policy_version, adopted_in_version,
-                               cited_exception_ids::text AS cited
+                        SELECT coalesce(proposal, proposal_key_id || ':' || proposal_sealed) AS text, proposed_by,
+                               policy_version, adopted_in_version, cited_exception_ids::text AS cited
                         FROM read_model.rule_change_proposal WHERE policy_code = ? ORDER BY proposed_at""", code))
-                .extracting(row -> List.of(row.get("proposal"), row.get("proposed_by"), row.get("policy_version"),
+                .as("a proposal stored before sealing keeps its clear text; a sealed one stays sealed")
+                .extracting(row -> List.of(row.get("text"), row.get("proposed_by"), row.get("policy_version"),
                         String.valueOf(row.get("adopted_in_version")), row.get("cited")))
                 .containsExactly(
                         List.of("Let agents give 150", "alice", 1, "2", "{" + bend + "}"),
-                        List.of("Count days from delivery", "bob", 2, "null", "{}"));
+                        List.of(SEALED.keyId() + ":" + SEALED.sealed(), "bob", 2, "null", "{}"));
     }
 
     @Test
@@ -106,7 +111,7 @@ class PolicyProjectionIT extends RunningProjectionService {
         PolicyCode policy = new PolicyCode(code);
         List<ProducerRecord<String, String>> records = List.of(
                 record(code, 0, new PolicyDefined(policy, 1, terms(code, "50", "400", "250")), T0),
-                record(code, 1, new RuleChangeProposed(policy, new ProposalId(UUID.randomUUID()), "More", List.of(),
+                record(code, 1, new RuleChangeProposed(policy, new ProposalId(UUID.randomUUID()), SEALED, List.of(),
                         "alice"), T0.plusSeconds(60)),
                 record(code, 2, new PolicyRevised(policy, 2, terms(code, "60", "400", "250"),
                         List.of("ownAuthorityLimits"), null, List.of()), T0.plusSeconds(120)));
@@ -130,7 +135,7 @@ class PolicyProjectionIT extends RunningProjectionService {
         ProposalId proposal = new ProposalId(UUID.randomUUID());
         List<ProjectedEvent> events = List.of(
                 projected(code, 0, new PolicyDefined(policy, 1, terms(code, "50", "400", "250")), T0),
-                projected(code, 1, new RuleChangeProposed(policy, proposal, "More", List.of(), "alice"), T0.plusSeconds(1)),
+                projected(code, 1, new RuleChangeProposed(policy, proposal, SEALED, List.of(), "alice"), T0.plusSeconds(1)),
                 projected(code, 2, new PolicyRevised(policy, 2, terms(code, "60", "400", "250"),
                         List.of("ownAuthorityLimits"), proposal, List.of()), T0.plusSeconds(2)),
                 projected(code, 3, new PolicyRetired(policy, 2, "gone"), T0.plusSeconds(3)));
@@ -184,7 +189,7 @@ class PolicyProjectionIT extends RunningProjectionService {
                 record(code, 0, new PolicyDefined(policy, 1, terms(code, "50", "400", "250")), T0),
                 record(poisoned, 0, new PolicyDefined(new PolicyCode(poisoned), 1,
                         terms(poisoned, BEYOND_BOUNDS, "400", "250")), T0),
-                record(code, 1, new RuleChangeProposed(policy, proposal, "More", List.of(), "alice"), T0.plusSeconds(1)),
+                record(code, 1, new RuleChangeProposed(policy, proposal, SEALED, List.of(), "alice"), T0.plusSeconds(1)),
                 record(code, 2, new PolicyRevised(policy, 2, terms(code, "60", "400", "250"),
                         List.of("ownAuthorityLimits"), proposal, List.of()), T0.plusSeconds(2)),
                 record(code, 3, new PolicyRetired(policy, 2, "gone"), T0.plusSeconds(3)));

@@ -28,15 +28,20 @@ public final class EventStoreRows {
         if (migrated) {
             return;
         }
+        migrate(LocalInfrastructure.shared().jdbcUrl(), "event_store", "event-store");
+        migrate(LocalInfrastructure.shared().keyVaultUrl(), "key_vault", "key-vault");
+        migrated = true;
+    }
+
+    private static void migrate(String database, String schema, String folder) {
         Flyway.configure()
-                .dataSource(LocalInfrastructure.shared().jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, "")
-                .schemas("event_store").defaultSchema("event_store")
-                .locations("filesystem:../command-service/src/main/resources/db/migration/event-store")
+                .dataSource(database, EmbeddedPostgresServer.SUPERUSER, "")
+                .schemas(schema).defaultSchema(schema)
+                .locations("filesystem:../command-service/src/main/resources/db/migration/" + folder)
                 .placeholders(Map.of("command_role", "leeway_command", "command_password", "leeway_command",
                         "projection_role", "leeway_projection", "projection_password", "leeway_projection",
                         "query_role", "leeway_query", "query_password", "leeway_query"))
                 .load().migrate();
-        migrated = true;
     }
 
     /** Stores the event a record carries, as the event store held it before the publisher sent it. */

@@ -8,12 +8,15 @@ import dev.leeway.kernel.money.Money;
 import dev.leeway.kernel.policies.DeviationUnit;
 import dev.leeway.kernel.policies.PolicyCode;
 import dev.leeway.kernel.policies.PolicyKind;
+import dev.leeway.kernel.privacy.KeyVaultReader;
+import dev.leeway.kernel.privacy.PersonalText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,7 +46,7 @@ class PolicyRepository {
     private final RowMapper<PolicyVersionView> version;
     private final RowMapper<RuleChangeProposalView> proposal;
 
-    PolicyRepository(JdbcTemplate jdbc) {
+    PolicyRepository(JdbcTemplate jdbc, KeyVaultReader keys) {
         this.jdbc = jdbc;
         this.policy = (row, n) -> {
             String currency = row.getString("currency");
@@ -85,11 +88,21 @@ class PolicyRepository {
                 row.getObject("proposal_id", UUID.class),
                 row.getString("policy_code"),
                 row.getObject("policy_version", Integer.class),
-                row.getString("proposal"),
+                proposalText(row, keys),
                 uuids(row.getArray("cited_exception_ids")),
                 row.getString("proposed_by"),
                 row.getTimestamp("proposed_at").toInstant(),
                 row.getObject("adopted_in_version", Integer.class));
+    }
+
+    /**
+     * A proposal's text: opened while its key lives ("[erased]" once the erasure of a customer whose bend it cites
+     * destroyed it), or the clear text of a proposal stored before sealing.
+     */
+    private static String proposalText(ResultSet row, KeyVaultReader keys) throws SQLException {
+        String keyId = row.getString("proposal_key_id");
+        return keyId == null ? row.getString("proposal")
+                : keys.open(PersonalText.sealed(keyId, row.getString("proposal_sealed")));
     }
 
     List<PolicyView> all() {

@@ -77,7 +77,7 @@ class AuditApiIT {
                     Money.of("80", "EUR"), "HOSPITAL", PersonalText.legacy("In hospital"), "alice", Role.SUPERVISOR), "alice"},
             new Object[]{new ExceptionGranted(CASE_ID, BEND, POLICY, 1, new Deviation(BigDecimal.TEN, DeviationUnit.DAYS),
                     Money.of("80", "EUR"), "HOSPITAL", PersonalText.legacy("In hospital"), Authority.APPROVED, "alice", "sam"), "sam"},
-            new Object[]{new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.RULE_CHANGE_PROPOSED, "recurring", "sue"), "sue"},
+            new Object[]{new ExceptionReviewed(CASE_ID, BEND, ReviewVerdict.RULE_CHANGE_PROPOSED, PersonalText.legacy("recurring"), "sue"), "sue"},
             new Object[]{new CaseResolved(CASE_ID, Outcome.SOLVED, PersonalText.legacy("Refunded")), "alice"},
             new Object[]{new SatisfactionRecorded(CASE_ID, 5, null, 1, List.of("alice", "sam")), "alice"});
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.leeway.infra.EmbeddedPostgresServer;
 import dev.leeway.infra.LocalInfrastructure;
+import dev.leeway.kernel.privacy.PersonalDataCipher;
+import dev.leeway.kernel.privacy.PersonalText;
 import dev.leeway.query.support.EventStoreFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +44,9 @@ class PolicyQueryApiIT {
     /** Revised to a limit an earlier version stored beyond the bounds. */
     private static final String POISONED = "POISONED-" + SUFFIX;
     private static final String RETIRED = "RETIRED-" + SUFFIX;
+    private static final String SEALED = "SEALED-" + SUFFIX;
+    private static final String LIVE_KEY = UUID.randomUUID().toString();
+    private static final String DESTROYED_KEY = UUID.randomUUID().toString();
     private static final UUID ADOPTED = UUID.fromString("0a1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c01");
     private static final UUID OPEN = UUID.fromString("0a1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c02");
     private static final UUID BEND = UUID.fromString("7a1c2b7a-5d4e-4a9b-8c7d-6e5f4a3b2c99");
@@ -72,6 +80,27 @@ class PolicyQueryApiIT {
                     "NULL", "'{}'", "NULL", "2026-10-01T08:00:00Z");
 
             policy(connection, RETIRED, 1, "100", "true", "true, '2026-10-03T08:00:00Z', 'obsolete'");
+
+            policy(connection, SEALED, 1, "100", "true", "false, NULL, NULL");
+            byte[] live = PersonalDataCipher.newKey();
+            byte[] destroyed = PersonalDataCipher.newKey();
+            sealedProposal(connection, SEALED, LIVE_KEY, PersonalDataCipher.seal(live, LIVE_KEY,
+                    "Mrs Example waited six weeks"), "2026-10-05T08:00:00Z");
+            sealedProposal(connection, SEALED, DESTROYED_KEY, PersonalDataCipher.seal(destroyed, DESTROYED_KEY,
+                    "Mr Erased was away"), "2026-10-06T08:00:00Z");
+            try (Connection vault = DriverManager.getConnection(LocalInfrastructure.shared().keyVaultUrl(),
+                    EmbeddedPostgresServer.SUPERUSER, "");
+                 PreparedStatement key = vault.prepareStatement(
+                         "INSERT INTO key_vault.customer_key (key_id, customer_id, key) VALUES (?, NULL, ?)")) {
+                key.setString(1, LIVE_KEY);
+                key.setBytes(2, live);
+                key.executeUpdate();
+                key.setString(1, DESTROYED_KEY);
+                key.setBytes(2, destroyed);
+                key.executeUpdate();
+                vault.createStatement().execute("UPDATE key_vault.customer_key SET key = NULL, erased_at = now() "
+                        + "WHERE key_id = '" + DESTROYED_KEY + "'");
+            }
         }
     }
 
@@ -167,6 +196,15 @@ class PolicyQueryApiIT {
         assertThat(json.readTree(get("/policies/" + RETIRED + "/proposals", "AUDITOR").body()).size()).isZero();
     }
 
+    @Test
+    void aSealedProposalIsOpenedWhileItsKeyLivesAndErasedOnceItIsDestroyed() throws Exception {
+        JsonNode proposals = json.readTree(get("/policies/" + SEALED + "/proposals", "AUDITOR").body());
+
+        assertThat(proposals.size()).isEqualTo(2);
+        assertThat(proposals.get(0).get("proposal").asText()).isEqualTo("Mrs Example waited six weeks");
+        assertThat(proposals.get(1).get("proposal").asText()).isEqualTo(PersonalText.ERASED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "/versions", "/proposals"})
     void anUnknownPolicyIsA404Problem(String tail) throws Exception {
@@ -239,6 +277,21 @@ class PolicyQueryApiIT {
                     '%s')"""
                 .formatted(code, version, code, limits, !limits.contains("null"), changedTerms, proposalId,
                         motivatingIds, changedBy, at));
+    }
+
+    private static void sealedProposal(Connection connection, String code, String keyId, String sealed, String at)
+            throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO read_model.rule_change_proposal (proposal_id, policy_code, policy_version, proposal_key_id,
+                    proposal_sealed, cited_exception_ids, proposed_by, proposed_at)
+                VALUES (?, ?, 1, ?, ?, '{}', 'alice', ?::timestamptz)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, code);
+            insert.setString(3, keyId);
+            insert.setString(4, sealed);
+            insert.setString(5, at);
+            insert.executeUpdate();
+        }
     }
 
     private static void proposal(Connection connection, UUID proposalId, String code, int version, String text,

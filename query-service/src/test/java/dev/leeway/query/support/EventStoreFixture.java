@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An event store built by command-service's and projection-service's real migrations, appended to as
+ * An event store (and key vault) built by command-service's and projection-service's real migrations, appended to as
  * command-service does (through its role, hashed by the store's own trigger).
  */
 public final class EventStoreFixture {
@@ -30,13 +30,15 @@ public final class EventStoreFixture {
     }
 
     public static void migrate() {
-        migrate("event_store", "event-store", "command-service");
-        migrate("read_model", "read-model", "projection-service");
+        LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+        migrate(infrastructure.jdbcUrl(), "event_store", "event-store", "command-service");
+        migrate(infrastructure.keyVaultUrl(), "key_vault", "key-vault", "command-service");
+        migrate(infrastructure.jdbcUrl(), "read_model", "read-model", "projection-service");
     }
 
-    private static void migrate(String schema, String folder, String module) {
+    private static void migrate(String database, String schema, String folder, String module) {
         Flyway.configure()
-                .dataSource(LocalInfrastructure.shared().jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, "")
+                .dataSource(database, EmbeddedPostgresServer.SUPERUSER, "")
                 .schemas(schema).defaultSchema(schema)
                 .locations("filesystem:../" + module + "/src/main/resources/db/migration/" + folder)
                 .placeholders(PLACEHOLDERS)

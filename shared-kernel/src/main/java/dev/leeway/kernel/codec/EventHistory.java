@@ -9,8 +9,10 @@ import dev.leeway.kernel.cases.CustomerSegment;
 import dev.leeway.kernel.cases.ExceptionDeclined;
 import dev.leeway.kernel.cases.ExceptionGranted;
 import dev.leeway.kernel.cases.ExceptionRequested;
+import dev.leeway.kernel.cases.ExceptionReviewed;
 import dev.leeway.kernel.cases.InteractionLogged;
 import dev.leeway.kernel.cases.SatisfactionRecorded;
+import dev.leeway.kernel.policies.RuleChangeProposed;
 
 import java.util.List;
 
@@ -34,7 +36,9 @@ final class EventHistory {
                 sealing(ExceptionDeclined.class, "1", "2", "note"),
                 sealing(CaseResolved.class, "1", "2", "summary"),
                 sealing(SatisfactionRecorded.class, "1", "2", "comment"),
-                sealing(CaseReopened.class, "1", "2", "reason"));
+                sealing(CaseReopened.class, "1", "2", "reason"),
+                sealing(ExceptionReviewed.class, "1", "2", "note"),
+                sealing(RuleChangeProposed.class, "1", "2", "proposal"));
     }
 
     /** CaseOpened revision 2 added the failure context, which revision-1 cases never had. */

@@ -104,7 +104,9 @@ final class StoredEventFixtures {
         expected.put("ExceptionDeclined-1", declined(PersonalText.legacy("Outside any window we know")));
         expected.put("ExceptionDeclined-2", declined(SEALED));
         expected.put("ExceptionReviewed-1", new ExceptionReviewed(CASE_ID, EXCEPTION_ID,
-                ReviewVerdict.RULE_CHANGE_PROPOSED, "Happens every week", "sam"));
+                ReviewVerdict.RULE_CHANGE_PROPOSED, PersonalText.legacy("Happens every week"), "sam"));
+        expected.put("ExceptionReviewed-2", new ExceptionReviewed(CASE_ID, EXCEPTION_ID,
+                ReviewVerdict.RULE_CHANGE_PROPOSED, SEALED, "sam"));
         expected.put("CaseResolved-1", new CaseResolved(CASE_ID, Outcome.SOLVED, PersonalText.legacy("Refunded the shipping")));
         expected.put("CaseResolved-2", new CaseResolved(CASE_ID, Outcome.SOLVED, SEALED));
         expected.put("SatisfactionRecorded-1", satisfaction(PersonalText.legacy("Quick and kind")));
@@ -115,7 +117,9 @@ final class StoredEventFixtures {
         expected.put("PolicyRevised-1", new PolicyRevised(POLICY, 2, terms(), List.of("ownAuthorityLimits"),
                 PROPOSAL_ID, List.of(EXCEPTION_ID)));
         expected.put("RuleChangeProposed-1", new RuleChangeProposed(POLICY, PROPOSAL_ID,
-                "Let agents give 7 more days", List.of(EXCEPTION_ID), "alice"));
+                PersonalText.legacy("Let agents give 7 more days"), List.of(EXCEPTION_ID), "alice"));
+        expected.put("RuleChangeProposed-2", new RuleChangeProposed(POLICY, PROPOSAL_ID, SEALED,
+                List.of(EXCEPTION_ID), "alice"));
         expected.put("PolicyRetired-1", new PolicyRetired(POLICY, 3, "Replaced by the returns policy"));
         expected.put("CustomerDataErased-1", new CustomerDataErased(new CustomerId("CUST-1042"), 2));
         return expected.entrySet().stream().map(entry -> {
