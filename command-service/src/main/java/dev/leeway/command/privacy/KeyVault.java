@@ -1,6 +1,7 @@
 package dev.leeway.command.privacy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.leeway.kernel.privacy.KeyVaultReader;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
@@ -34,12 +35,7 @@ public class KeyVault implements AutoCloseable {
                 .locations("classpath:db/migration/key-vault")
                 .placeholders(eventStoreMigrations.getPlaceholders())
                 .load().migrate();
-        pool = new HikariDataSource();
-        pool.setPoolName("key-vault");
-        pool.setJdbcUrl(url);
-        pool.setUsername(username);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(poolSize);
+        pool = KeyVaultReader.pool(url, username, password, poolSize);
         jdbc = new JdbcTemplate(pool);
     }
 

@@ -31,12 +31,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path logDirectory;
     private final int port;
     private final int controllerPort;
+    private final int advertisedPort;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Path logDirectory, int port, int controllerPort) {
+    private KafkaBroker(Path logDirectory, int port, int controllerPort, int advertisedPort) {
         this.logDirectory = logDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.advertisedPort = advertisedPort;
     }
 
     static {
@@ -53,14 +55,24 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats {@code logDirectory} on first use, then starts the broker on {@code port}. */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(logDirectory, port, controllerPort);
+        return start(logDirectory, port, controllerPort, port);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, telling clients to reach it on {@code advertisedPort} instead, where
+     * something else listens and passes the bytes on (a fault test's proxy): every client connection then goes
+     * through it, not only the first.
+     */
+    public static KafkaBroker start(Path logDirectory, int port, int controllerPort, int advertisedPort) {
+        KafkaBroker broker = new KafkaBroker(logDirectory, port, controllerPort, advertisedPort);
         broker.formatIfNeeded();
         broker.startServer();
         return broker;
     }
 
+    /** Where clients reach the broker: its port, or the one it advertises. */
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return "localhost:" + advertisedPort;
     }
 
     public synchronized boolean isRunning() {
@@ -101,7 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
         config.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        config.put("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("inter.broker.listener.name", "PLAINTEXT");

@@ -1,6 +1,5 @@
 package dev.leeway.projection.privacy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.leeway.kernel.privacy.KeyVaultReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,13 +18,6 @@ class KeyVaultConfiguration {
                                   @Value("${leeway.key-vault.username}") String username,
                                   @Value("${leeway.key-vault.password}") String password,
                                   @Value("${leeway.key-vault.pool-size:2}") int poolSize) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setPoolName("key-vault");
-        pool.setJdbcUrl(url);
-        pool.setUsername(username);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(poolSize);
-        pool.setReadOnly(true);
-        return new KeyVaultReader(pool);
+        return KeyVaultReader.pooled(url, username, password, poolSize);
     }
 }

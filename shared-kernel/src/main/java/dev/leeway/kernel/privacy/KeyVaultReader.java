@@ -1,5 +1,7 @@
 package dev.leeway.kernel.privacy;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +24,24 @@ public final class KeyVaultReader implements AutoCloseable {
 
     public KeyVaultReader(DataSource vault) {
         this.vault = vault;
+    }
+
+    /** A reader with a pool of its own, read-only, of at most {@code size} connections to the vault. */
+    public static KeyVaultReader pooled(String url, String username, String password, int size) {
+        HikariDataSource pool = pool(url, username, password, size);
+        pool.setReadOnly(true);
+        return new KeyVaultReader(pool);
+    }
+
+    /** A pool of at most {@code size} connections to the vault, named {@code key-vault} in metrics and logs. */
+    public static HikariDataSource pool(String url, String username, String password, int size) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("key-vault");
+        pool.setJdbcUrl(url);
+        pool.setUsername(username);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(size);
+        return pool;
     }
 
     /**

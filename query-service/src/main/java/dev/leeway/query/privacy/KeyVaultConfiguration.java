@@ -1,13 +1,12 @@
-package dev.leeway.query.audit;
+package dev.leeway.query.privacy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.leeway.kernel.privacy.KeyVaultReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auditors see personal text opened with keys from the key vault ({@code leeway.key-vault.*}, e.g.
+ * Personal text (the audit API's events, rule-change proposals) is opened with keys from the key vault ({@code leeway.key-vault.*}, e.g.
  * {@code LEEWAY_KEY_VAULT_URL}): a database apart from the event store's, read through {@code key_vault.live_key}
  * only. Its pool is not a {@code DataSource} bean, so the read models' own stays Spring Boot's.
  */
@@ -19,13 +18,6 @@ class KeyVaultConfiguration {
                                   @Value("${leeway.key-vault.username}") String username,
                                   @Value("${leeway.key-vault.password}") String password,
                                   @Value("${leeway.key-vault.pool-size:2}") int poolSize) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setPoolName("key-vault");
-        pool.setJdbcUrl(url);
-        pool.setUsername(username);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(poolSize);
-        pool.setReadOnly(true);
-        return new KeyVaultReader(pool);
+        return KeyVaultReader.pooled(url, username, password, poolSize);
     }
 }
