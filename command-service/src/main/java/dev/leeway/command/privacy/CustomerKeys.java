@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Customers' keys, in the {@link KeyVault} (a database apart from the event store's): one live key per customer,
- * and shared keys for texts that may tell of several customers ({@link #forCitedBends}). A key is made in a transaction of its own before the first text it seals is stored: a command that then fails
- * leaves an unused key, never a text without one. A destroyed key's row keeps its id and dates, never its bytes.
+ * and shared keys for texts that may tell of several customers ({@link #forCitedBends}). A key is made in a
+ * transaction of its own before the first text it seals is stored: a command that then fails leaves an unused
+ * key, never a text without one. A destroyed key's row keeps its id and dates, never its bytes.
  * A case's customer comes from {@code event_store.case_customer}, which {@link CustomerKeysProjection} keeps from
  * the events; the keys each erasure destroyed are listed in {@code event_store.erased_key} in the erasure's own
  * transaction and destroyed in the vault once it commits, and again by {@link #destroyErasedKeys} (a crash in

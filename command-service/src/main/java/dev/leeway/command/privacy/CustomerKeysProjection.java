@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * What {@link CustomerKeys} needs, kept from the events inside the command's own unit of work (a subscribing
  * processor, see application.yml): which customer a case belongs to, which case a bend belongs to, and the keys an
- * erasure destroyed. Both commit
- * or roll back with the event.
+ * erasure destroyed. All commit or roll back with the event.
  */
 @Component
 @ProcessingGroup(CustomerKeysProjection.PROCESSING_GROUP)
@@ -65,8 +64,8 @@ class CustomerKeysProjection {
     }
 
     private void bendOf(ExceptionId exceptionId, CaseId caseId) {
-        jdbc.update("INSERT INTO event_store.exception_case (exception_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                exceptionId.toString(), caseId.toString());
+        jdbc.update("INSERT INTO event_store.exception_case (exception_id, case_id) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING", exceptionId.toString(), caseId.toString());
     }
 
     /** The keys go from the vault once the erasure commits; a rolled-back erasure destroys nothing. */

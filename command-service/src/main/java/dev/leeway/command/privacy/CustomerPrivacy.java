@@ -15,7 +15,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A customer's right to be forgotten. The erasure is decided from the customer's live keys, counted before the
  * command arrives ({@link PrivacyCommandFacts}); {@link CustomerKeysProjection} lists them as erased in the same
- * transaction as the event that records it, and they are destroyed in the key vault once it commits. Erasing again finds no key left to destroy and records nothing new.
+ * transaction as the event that records it, and they are destroyed in the key vault once it commits. Erasing
+ * again finds no key left to destroy and records nothing new.
  */
 @Aggregate
 public class CustomerPrivacy {

@@ -27,12 +27,15 @@ import static org.awaitility.Awaitility.await;
 /** What front-line apps rely on: exact budgets under concurrency, safe retries, optimistic concurrency. */
 class ApiGuaranteesIT extends CommandApiTest {
 
+    /** Conflicting requests sent at the same moment in each contention test. */
+    private static final int AT_ONCE = 100;
+
     @Test
     void concurrentGrantsOnDifferentCasesNeverTogetherOverrunTheMonthlyBudget() throws Exception {
         String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 100);
         String agentId = unique("agent");
         ApiClient agent = as(agentId, Role.AGENT);
-        int attempts = 8;
+        int attempts = AT_ONCE;
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             cases.add(openCase(agent));
@@ -151,7 +154,7 @@ class ApiGuaranteesIT extends CommandApiTest {
     }
 
     @Test
-    void tenSupervisorsDecidingOnePendingBendAtOnceLeaveExactlyOneDecision() throws Exception {
+    void aHundredSupervisorsDecidingOnePendingBendAtOnceLeaveExactlyOneDecision() throws Exception {
         String policy = definePolicy("BENDABLE", "MONEY", 50, 500, 1000);
         ApiClient agent = as(unique("agent"), Role.AGENT);
         String caseId = openCase(agent);
@@ -161,7 +164,7 @@ class ApiGuaranteesIT extends CommandApiTest {
         assertThat(pending.text("status")).isEqualTo("PENDING");
         String decision = "/cases/" + caseId + "/exceptions/" + pending.text("exceptionId") + "/decision";
 
-        List<ApiClient.Response> answers = atOnce(10, i -> as(unique("supervisor"), Role.SUPERVISOR)
+        List<ApiClient.Response> answers = atOnce(AT_ONCE, i -> as(unique("supervisor"), Role.SUPERVISOR)
                 .post(decision, i % 2 == 0 ? "{\"decision\":\"APPROVE\"}" : "{\"decision\":\"DECLINE\"}"));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).as("decisions taken").hasSize(1);
@@ -181,7 +184,7 @@ class ApiGuaranteesIT extends CommandApiTest {
         String caseId = openCase(agent);
         agent.post("/cases/" + caseId + "/resolution", "{\"outcome\":\"SOLVED\",\"summary\":\"done\"}");
 
-        List<ApiClient.Response> answers = atOnce(10, i -> i % 2 == 0
+        List<ApiClient.Response> answers = atOnce(AT_ONCE, i -> i % 2 == 0
                 ? agent.post("/cases/" + caseId + "/reopening", "{\"reason\":\"Came back\"}")
                 : agent.post("/cases/" + caseId + "/resolution", "{\"outcome\":\"SOLVED\",\"summary\":\"again\"}"));
 
@@ -204,7 +207,7 @@ class ApiGuaranteesIT extends CommandApiTest {
         ApiClient agent = as(unique("agent"), Role.AGENT).with("Idempotency-Key", "same-key");
         long before = storedEvents();
 
-        List<ApiClient.Response> answers = atOnce(8, i -> agent.post("/cases", """
+        List<ApiClient.Response> answers = atOnce(AT_ONCE, i -> agent.post("/cases", """
                 {"customerId":"C-%d","channel":"EMAIL","subject":"Body %d"}""".formatted(i, i)));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 201).as("requests stored").hasSize(1);
@@ -213,11 +216,11 @@ class ApiGuaranteesIT extends CommandApiTest {
         assertThat(storedEvents()).isEqualTo(before + 1);
     }
 
-    /** Eight identical requests with one Idempotency-Key at once; their answers (all 2xx). */
+    /** {@link #AT_ONCE} identical requests with one Idempotency-Key at once; their answers (all 2xx). */
     private static Set<String> sentConcurrentlyWithOneKey(ApiClient agent, String path, String body) throws Exception {
         ApiClient sameKey = agent.with("Idempotency-Key", "key-" + path);
         Set<String> answers = new HashSet<>();
-        for (ApiClient.Response response : atOnce(8, i -> sameKey.post(path, body))) {
+        for (ApiClient.Response response : atOnce(AT_ONCE, i -> sameKey.post(path, body))) {
             assertThat(response.status()).as(response.body()).isBetween(200, 299);
             answers.add(response.status() + " " + response.header("Location") + " " + response.header("ETag")
                     + " " + response.body());

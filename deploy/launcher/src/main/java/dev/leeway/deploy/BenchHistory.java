@@ -308,7 +308,10 @@ final class BenchHistory implements Iterator<BenchHistory.Row> {
                     "policy-owner-" + (1 + random.nextInt(3)), Role.POLICY_OWNER);
         }
 
-        /** {@code text} sealed as the command side seals it (there with a key of its own; the cost is the same). */
+        /**
+         * {@code text} sealed: the command side seals it with a key of the proposal's own, here it comes sealed
+         * with the citing case's customer's key, which costs the same to store and read.
+         */
         void proposeChange(ExceptionId cited, String supervisor, PersonalText text) {
             ProposalId proposal = new ProposalId(uuid());
             emit(POLICY, code.value(), sequence++, new RuleChangeProposed(code, proposal, text, List.of(cited),

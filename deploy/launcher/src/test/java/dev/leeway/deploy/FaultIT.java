@@ -284,7 +284,8 @@ class FaultIT {
                             + summaryRows.get(caseId) + "/" + factRows.get(caseId));
                 }
                 if (onTopic.getOrDefault(caseId, 0L) < total) {
-                    lost.add(caseId + ": " + onTopic.getOrDefault(caseId, 0L) + " of " + total + " events on the topic");
+                    lost.add(caseId + ": " + onTopic.getOrDefault(caseId, 0L) + " of " + total
+                            + " events on the topic");
                 }
             });
             int accepted = load.accepted().values().stream().mapToInt(Set::size).sum();
@@ -318,15 +319,15 @@ class FaultIT {
         return stored;
     }
 
-    /** Until both case read models have applied every stored event of every case (their last sequence is the store's). */
+    /** Until both case read models have applied every stored event: each case's last sequence is the store's. */
     private static void awaitReadModels(Connection db, Map<String, Map<Step, Long>> stored) throws Exception {
         Map<String, Long> lastSequence = new HashMap<>();
         stored.forEach((caseId, events) -> lastSequence.put(caseId,
                 events.values().stream().mapToLong(Long::longValue).sum() - 1));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, Long> summaries = countBy(db, "SELECT case_id::text, last_sequence FROM read_model.case_summary "
-                    + "WHERE case_id::text = ANY (?)", lastSequence.keySet());
+            Map<String, Long> summaries = countBy(db, "SELECT case_id::text, last_sequence FROM "
+                    + "read_model.case_summary WHERE case_id::text = ANY (?)", lastSequence.keySet());
             Map<String, Long> facts = countBy(db, "SELECT case_id::text, last_sequence FROM read_model.case_fact "
                     + "WHERE case_id::text = ANY (?)", lastSequence.keySet());
             if (summaries.equals(lastSequence) && facts.equals(lastSequence)) {
@@ -357,7 +358,8 @@ class FaultIT {
     /** Records per case key on the topic, read until each case has at least its stored events (or 60 s passed). */
     private static Map<String, Long> recordsOnTopic(Map<String, Map<Step, Long>> stored) {
         Map<String, Long> wanted = new HashMap<>();
-        stored.forEach((caseId, events) -> wanted.put(caseId, events.values().stream().mapToLong(Long::longValue).sum()));
+        stored.forEach((caseId, events) -> wanted.put(caseId,
+                events.values().stream().mapToLong(Long::longValue).sum()));
         Map<String, Long> found = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.environment().get("LEEWAY_KAFKA_BOOTSTRAP_SERVERS"),

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class LocalInfrastructure implements AutoCloseable {
 
     public static final String DATABASE = "leeway";
-    /** The key vault's database: customers' keys, apart from the event store (a backup of one holds none of the other). */
+    /** The key vault's database: customers' keys, apart from the event store's (a backup of it holds no key). */
     public static final String KEY_VAULT_DATABASE = "leeway_keys";
 
     private static LocalInfrastructure shared;
