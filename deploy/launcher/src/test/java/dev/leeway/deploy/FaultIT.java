@@ -47,6 +47,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged platform under a steady load of front-line cases (each opened, given a bend, resolved and rated)
@@ -69,6 +70,8 @@ class FaultIT {
     private static final Duration RETRY_FOR = Duration.ofMinutes(3);
     /** The load's bends are on this rule, within the agent's own authority and a budget no load exhausts. */
     private static final String POLICY = "FAULT-GOODWILL";
+    /** Commands accepted before each fault and again after its recovery: about 8 s of the load at 200/s. */
+    private static final int LOAD_BEFORE_AND_AFTER = 8 * RATE;
 
     @TempDir
     static Path home;
@@ -189,15 +192,16 @@ class FaultIT {
     }
 
     /**
-     * 8 s of load, the fault, 4 s (or the fault's own time) later the recovery, 8 s more load; then waits until the
-     * read models have every stored event. The time to recover runs from the fault until a case opened after the
+     * The load until it has had {@link #LOAD_BEFORE_AND_AFTER} commands accepted, the fault for its time (4 s, or
+     * the fault's own: that time is the fault), the recovery, and the load again until it has had as many more
+     * accepted; then waits until the read models have every stored event. The time to recover runs from the fault until a case opened after the
      * recovery is served by the query API (so it includes the service's start and the projection's catching up on
      * what the load sent meanwhile).
      */
     private Outcome underLoad(Fault fault) throws Exception {
         Load load = new Load();
         load.start();
-        Thread.sleep(8_000);
+        awaitAccepted(load, LOAD_BEFORE_AND_AFTER);
         long injected = System.nanoTime();
         fault.inject().run();
         Thread.sleep(fault.lasting().toMillis());
@@ -205,7 +209,7 @@ class FaultIT {
         Load probe = new Load();
         String probed = probe.openOneCase();
         Duration recovery = Duration.ofNanos(awaitOnQueryApi(probed) - injected);
-        Thread.sleep(8_000);
+        awaitAccepted(load, load.acceptedCommands() + LOAD_BEFORE_AND_AFTER);
         load.stop();
         probe.stop();
         Set<String> cases = new HashSet<>(load.accepted().keySet());
@@ -294,6 +298,12 @@ class FaultIT {
             return new Outcome(accepted, kinds, lost, duplicated, refusedButStored, otherAnswers, load.retried(),
                     recovery);
         }
+    }
+
+    /** Until the load has had {@code commands} accepted in all. */
+    private static void awaitAccepted(Load load, int commands) {
+        await().atMost(RETRY_FOR).pollInterval(Duration.ofMillis(100))
+                .until(() -> load.acceptedCommands() >= commands);
     }
 
     /** Each case's stored events of the load's four kinds, counted by kind. */
@@ -439,6 +449,7 @@ class FaultIT {
         private final Map<String, String> bends = new ConcurrentHashMap<>();
         private final List<String> otherAnswers = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger retried = new AtomicInteger();
+        private final AtomicInteger acceptedCommands = new AtomicInteger();
 
         void start() {
             long period = 1_000_000_000L * Step.SENT.size() / RATE;
@@ -513,6 +524,7 @@ class FaultIT {
                     return false;
                 }
                 accepted.computeIfAbsent(caseId, id -> ConcurrentHashMap.newKeySet()).add(step);
+                acceptedCommands.incrementAndGet();
                 if (step == Step.OPEN && !response.body().contains(caseId)) {
                     otherAnswers.add(caseId + ": " + response.body());
                 }
@@ -543,6 +555,10 @@ class FaultIT {
 
         List<String> otherAnswers() {
             return List.copyOf(otherAnswers);
+        }
+
+        int acceptedCommands() {
+            return acceptedCommands.get();
         }
 
         int retried() {
