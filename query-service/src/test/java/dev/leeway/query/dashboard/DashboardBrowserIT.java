@@ -15,7 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -533,7 +535,26 @@ class DashboardBrowserIT {
     private void submit(By button) {
         WebElement html = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(replaced -> isDetached(html));
+    }
+
+    /**
+     * Whether {@code element}'s document has been replaced. ChromeDriver says so with a stale-element error, or,
+     * when asked while the old document is being torn down, with an inspector error that the node no longer
+     * belongs to the document (Selenium's {@code stalenessOf} knows only the first).
+     */
+    private static boolean isDetached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Signs in as a browser would: the form's CSRF token and cookie first. */
