@@ -42,7 +42,7 @@ public final class ExportBenchmark {
     public static Measurement run(DataSource dataSource, String table, String format, Path temporaryFiles) {
         FactTable facts = FactTable.valueOf(table.toUpperCase(Locale.ROOT).replace('-', '_'));
         ExportFormat exportFormat = ExportFormat.of(format);
-        ExportSettings settings = new ExportSettings(10_000, temporaryFiles, "512MB", 2);
+        ExportSettings settings = new ExportSettings(10_000, temporaryFiles);
         FactRows rows = new FactRows(dataSource, new DataSourceTransactionManager(dataSource), settings);
         long started = System.nanoTime();
         long count;

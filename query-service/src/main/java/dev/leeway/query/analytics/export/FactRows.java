@@ -2,6 +2,8 @@ package dev.leeway.query.analytics.export;
 
 import dev.leeway.query.analytics.AnalyticsWindow;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -10,13 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Statement;
 
 /**
  * A fact table's rows, streamed from PostgreSQL through a cursor. PostgreSQL's driver only honours a fetch size
@@ -36,22 +34,31 @@ class FactRows {
         this.readOnly.setReadOnly(true);
     }
 
+    /** What reads a binary COPY's rows as they arrive. */
+    @FunctionalInterface
+    interface CopiedRows {
+        void read(BinaryCopyReader rows) throws IOException;
+    }
+
     /**
-     * The rows of {@code select} (a {@link FactTable#copySelect}) as PostgreSQL's own CSV, written to {@code file}
-     * with {@code COPY ... TO STDOUT}: the server formats every value, the driver only passes bytes on. Times are
-     * written in UTC and dates in ISO form whatever the server's defaults. Returns the number of rows.
+     * The rows of {@code select} (a {@link FactTable#copySelect}) in PostgreSQL's binary COPY format
+     * ({@code COPY ... TO STDOUT (FORMAT binary)}), handed to {@code reader} as the driver receives them: the server
+     * sends each value in its binary form, nothing is formatted as text and parsed back.
      */
-    long copy(String select, Path file) {
-        return readOnly.execute(status -> jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO'");
-            }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv)", out);
+    void copy(String select, CopiedRows reader) {
+        readOnly.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+            CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+            try (InputStream in = new PGCopyInputStream(copy)) {
+                reader.read(new BinaryCopyReader(in));
             } catch (IOException e) {
-                throw new UncheckedIOException("could not write the rows to " + file, e);
+                throw new UncheckedIOException("could not read the copied rows", e);
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
+            return null;
         }));
     }
 

@@ -1,8 +1,8 @@
 package dev.leeway.query.analytics.export;
 
 import dev.leeway.query.analytics.AnalyticsWindow;
+import dev.leeway.query.analytics.export.parquet.ParquetColumn;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,8 +142,8 @@ enum FactTable {
 
     /**
      * What PostgreSQL copies out for a Parquet export: {@link #select}'s rows, each column as its Parquet type can
-     * take it. COPY takes no parameters, so the window's ends are written in as literals: an {@link Instant}'s
-     * text is digits, {@code -:.TZ} and nothing else.
+     * take it ({@link ColumnType#copied}). COPY takes no parameters, so the window's ends are written in as
+     * literals: an {@link Instant}'s text is digits, {@code -:.TZ} and nothing else.
      */
     String copySelect(AnalyticsWindow window) {
         String selected = columns.stream().map(column -> column.type().copied("t." + column.name()) + " AS "
@@ -163,14 +163,8 @@ enum FactTable {
         return "timestamptz '" + at + "'";
     }
 
-    /**
-     * DuckDB reading PostgreSQL's CSV of {@link #copySelect} with each column's Parquet type: a quoted empty
-     * field is an empty text, an unquoted one is null (as PostgreSQL writes them), and nothing is guessed.
-     */
-    String parquetRows(Path copied) {
-        return "SELECT * FROM read_csv('" + copied.toString().replace("'", "''") + "', header = false, delim = ',', "
-                + "quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, "
-                + "columns = {" + columns.stream().map(column -> "'" + column.name() + "': '"
-                + column.type().duckDbType() + "'").collect(Collectors.joining(", ")) + "})";
+    /** The file's columns: the table's, each with its type's Parquet form. */
+    List<ParquetColumn> parquetColumns() {
+        return columns.stream().map(column -> column.type().parquetColumn(column.name())).toList();
     }
 }
