@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code deploy/leeway up}: starts the local platform and keeps it running until Ctrl-C.
+ * {@code deploy/leeway up [--instances <n>]}: starts the local platform and keeps it running until Ctrl-C; with
+ * {@code --instances}, n command-service and n projection-service processes side by side.
  * {@code deploy/leeway token --user <id> --roles <ROLE[,ROLE]>}: prints a bearer token the local platform accepts.
  * {@code deploy/leeway verify --db <url> | --bundle <file>}: proves an event store, or an export, intact or not.
  * {@code deploy/leeway rebuild <projection>|--all}: rebuilds read models from the event store (see {@link RebuildCommand}).
@@ -25,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Leeway {
 
     private static final String USAGE = """
-            usage: deploy/leeway up
+            usage: deploy/leeway up [--instances <n>]   (n command-service and projection-service processes, 1-8)
                    deploy/leeway token --user <id> --roles <ROLE[,ROLE...]> [--hours <n>]
                    deploy/leeway verify --db <jdbc-url> [--user <u>] [--password <p>] [--since <digest>]
                    deploy/leeway verify --bundle <export.ndjson>
@@ -47,7 +48,7 @@ public final class Leeway {
         Path root = Path.of(System.getProperty("leeway.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
         switch (command) {
-            case "up" -> up(settings);
+            case "up" -> up(withInstances(settings, Arrays.copyOfRange(args, 1, args.length)));
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
             case "verify" -> verify(Arrays.copyOfRange(args, 1, args.length));
             case "rebuild" -> rebuild(settings, Arrays.copyOfRange(args, 1, args.length));
@@ -67,6 +68,23 @@ public final class Leeway {
                 }
             }
             default -> fail(USAGE);
+        }
+    }
+
+    /** {@code up}'s options: {@code --instances <n>}, or none. */
+    static PlatformSettings withInstances(PlatformSettings settings, String[] args) {
+        if (args.length == 0) {
+            return settings;
+        }
+        if (args.length != 2 || !args[0].equals("--instances")) {
+            fail(USAGE);
+        }
+        try {
+            return settings.withInstances(Integer.parseInt(args[1]));
+        } catch (IllegalArgumentException e) {
+            fail("--instances takes a number from 1 to " + PlatformSettings.MAX_INSTANCES + ", not " + args[1]
+                    + "\n" + USAGE);
+            return settings;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.leeway.deploy;
 
 import dev.leeway.infra.EmbeddedPostgresServer;
+import dev.leeway.infra.FreePorts;
 import dev.leeway.infra.KafkaBroker;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.infra.LocalTokens;
@@ -14,7 +15,11 @@ import java.util.Map;
 
 /**
  * The whole platform on one machine: PostgreSQL and Kafka (embedded unless external ones are configured), then
- * command-service, projection-service and query-service from their packaged jars.
+ * command-service, projection-service and query-service from their packaged jars. With
+ * {@link PlatformSettings#instances()} above one, that many command-service and projection-service processes run
+ * side by side (named {@code command-service-1}, …): the commands' port is a {@link LocalBalancer}'s in front of
+ * the command-service instances, each projection-service instance joins the same consumer group, and query-service
+ * stays one (it only reads).
  */
 public final class Platform implements AutoCloseable {
 
@@ -25,6 +30,7 @@ public final class Platform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private KafkaBroker kafka;
+    private LocalBalancer balancer;
     private Map<String, String> environment;
 
     private Platform(PlatformSettings settings, PrintStream out) {
@@ -92,13 +98,41 @@ public final class Platform implements AutoCloseable {
         environment.put("LEEWAY_PROJECTION_PORT", Integer.toString(settings.projectionPort()));
 
         // Started together: each waits for what it needs (the query role appears with the read-model schema).
-        services.add(service("command-service", settings.commandPort()));
-        services.add(service("projection-service", settings.projectionPort()));
+        if (settings.instances() == 1) {
+            services.add(service("command-service", settings.commandPort()));
+            services.add(service("projection-service", settings.projectionPort()));
+        } else {
+            List<Integer> commandPorts = new ArrayList<>();
+            for (int i = 1; i <= settings.instances(); i++) {
+                int port = FreePorts.next();
+                commandPorts.add(port);
+                services.add(service("command-service-" + i, port));
+            }
+            for (int i = 1; i <= settings.instances(); i++) {
+                services.add(service("projection-service-" + i, i == 1 ? settings.projectionPort() : FreePorts.next()));
+            }
+            balancer = LocalBalancer.start(settings.commandPort(), commandPorts);
+        }
         services.add(service("query-service", settings.queryPort()));
         for (ServiceProcess service : services) {
             service.awaitHealthy(START_TIMEOUT);
         }
         printSummary();
+    }
+
+    /** The names of the running services, e.g. {@code command-service-2}. */
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /** The process id of a running service: what Axon names a token's owner by ({@code pid@host}). */
+    public long pid(String name) {
+        return running(name).pid();
+    }
+
+    /** The address of one service instance itself (not the balancer's). */
+    public String url(String name) {
+        return running(name).url();
     }
 
     /** The embedded PostgreSQL stopped as {@code pg_ctl stop -m immediate} does: every backend ends at once. */
@@ -128,12 +162,7 @@ public final class Platform implements AutoCloseable {
     public void restart(String name) {
         ServiceProcess old = running(name);
         old.stop();
-        ServiceProcess started = service(name, switch (name) {
-            case "command-service" -> settings.commandPort();
-            case "projection-service" -> settings.projectionPort();
-            case "query-service" -> settings.queryPort();
-            default -> throw new IllegalArgumentException("no service " + name);
-        });
+        ServiceProcess started = service(name, old.port());
         services.set(services.indexOf(old), started);
         started.awaitHealthy(START_TIMEOUT);
     }
@@ -154,9 +183,19 @@ public final class Platform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** Instance {@code name} ({@code command-service} or {@code command-service-2}) of its service, on {@code port}. */
     private ServiceProcess service(String name, int port) {
-        return ServiceProcess.start(name, settings.root().resolve(name).resolve("target").resolve(name + ".jar"),
-                port, environment, settings.logs());
+        String service = name.replaceFirst("-\\d+$", "");
+        Map<String, String> own = new LinkedHashMap<>(environment);
+        own.put(switch (service) {
+            case "command-service" -> "LEEWAY_COMMAND_PORT";
+            case "projection-service" -> "LEEWAY_PROJECTION_PORT";
+            case "query-service" -> "LEEWAY_QUERY_PORT";
+            default -> throw new IllegalArgumentException("no service " + name);
+        }, Integer.toString(port));
+        own.put("LEEWAY_INSTANCE_ID", name);
+        return ServiceProcess.start(name, settings.root().resolve(service).resolve("target").resolve(service + ".jar"),
+                port, own, settings.logs());
     }
 
     private void printSummary() {
@@ -168,6 +207,10 @@ public final class Platform implements AutoCloseable {
                 kafka != null ? "embedded KRaft broker" : "external");
         for (ServiceProcess service : services) {
             out.printf("  %-18s %-48s log: %s%n", service.name(), service.url(), service.log());
+        }
+        if (balancer != null) {
+            out.printf("  %-18s %-48s %s%n", "commands", commandUrl(), "local balancer over the "
+                    + settings.instances() + " command-service instances");
         }
         out.println();
         out.println("Get a token:  TOKEN=$(deploy/leeway token --user alice --roles AGENT)");
@@ -186,6 +229,10 @@ public final class Platform implements AutoCloseable {
             services.get(i).stop();
         }
         services.clear();
+        if (balancer != null) {
+            balancer.close();
+            balancer = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Where the local platform puts its data and which ports it uses. When {@code LEEWAY_DB_URL} or
  * {@code LEEWAY_KAFKA_BOOTSTRAP_SERVERS} is set, the platform uses that external server instead of starting one.
+ * With more than one {@code instances}, that many command-service and projection-service processes run side by
+ * side: the commands' port is then a local balancer's, and the projection port the first instance's.
  */
 public record PlatformSettings(Path root,
                                Path home,
@@ -15,7 +17,28 @@ public record PlatformSettings(Path root,
                                int commandPort,
                                int queryPort,
                                int projectionPort,
-                               Map<String, String> environment) {
+                               Map<String, String> environment,
+                               int instances) {
+
+    public static final int MAX_INSTANCES = 8;
+
+    public PlatformSettings {
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ", not " + instances);
+        }
+    }
+
+    /** One instance of each service. */
+    public PlatformSettings(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                            int commandPort, int queryPort, int projectionPort, Map<String, String> environment) {
+        this(root, home, postgresPort, kafkaPort, kafkaControllerPort, commandPort, queryPort, projectionPort,
+                environment, 1);
+    }
+
+    public PlatformSettings withInstances(int count) {
+        return new PlatformSettings(root, home, postgresPort, kafkaPort, kafkaControllerPort, commandPort, queryPort,
+                projectionPort, environment, count);
+    }
 
     public static PlatformSettings fromEnvironment(Path root, Map<String, String> environment) {
         return new PlatformSettings(

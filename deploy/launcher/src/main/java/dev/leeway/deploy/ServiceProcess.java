@@ -56,6 +56,14 @@ final class ServiceProcess {
         return name;
     }
 
+    int port() {
+        return port;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     String url() {
         return "http://localhost:" + port;
     }

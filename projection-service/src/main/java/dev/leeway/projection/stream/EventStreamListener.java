@@ -39,7 +39,8 @@ class EventStreamListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "read-models", topics = "${leeway.kafka.topic}", batch = "true")
+    // The group is spring.kafka.consumer.group-id (LEEWAY_PROJECTION_GROUP_ID), not this listener's id.
+    @KafkaListener(id = "read-models", idIsGroup = false, topics = "${leeway.kafka.topic}", batch = "true")
     void onBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         BatchOutcome outcome;
         try {
