@@ -1,5 +1,7 @@
 package dev.leeway.command.publishing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -39,13 +41,17 @@ class KafkaEventPublisher {
     private final EventRecordMapper recordMapper;
     private final TopicProvisioner topic;
     private final KafkaPublishingProperties properties;
+    private final Counter acknowledged;
 
     KafkaEventPublisher(KafkaTemplate<String, String> kafka, EventRecordMapper recordMapper,
-                        TopicProvisioner topic, KafkaPublishingProperties properties) {
+                        TopicProvisioner topic, KafkaPublishingProperties properties, MeterRegistry metrics) {
         this.kafka = kafka;
         this.recordMapper = recordMapper;
         this.topic = topic;
         this.properties = properties;
+        this.acknowledged = Counter.builder("leeway.publisher.events")
+                .description("Events Kafka acknowledged from this instance's publisher (a re-sent batch counts again)")
+                .register(metrics);
     }
 
     @EventHandler
@@ -81,6 +87,7 @@ class KafkaEventPublisher {
                 throw new EventPublishingFailed("Kafka did not acknowledge a published event", e);
             }
         }
+        acknowledged.increment(sends.size());
     }
 
     static class EventPublishingFailed extends RuntimeException {

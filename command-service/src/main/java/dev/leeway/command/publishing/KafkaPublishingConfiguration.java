@@ -1,6 +1,9 @@
 package dev.leeway.command.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +21,15 @@ class KafkaPublishingConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, Serializer serializer,
-                                            TopicProvisioner topic, KafkaPublishingProperties properties) {
-        return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()), topic, properties);
+                                            TopicProvisioner topic, KafkaPublishingProperties properties,
+                                            MeterRegistry metrics) {
+        return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()), topic, properties,
+                metrics);
+    }
+
+    @Bean
+    PublisherLag publisherLag(EventProcessingConfiguration processing, EventStore events) {
+        return new PublisherLag(processing, events);
     }
 
     @Bean

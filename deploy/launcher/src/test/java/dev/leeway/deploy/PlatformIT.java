@@ -32,7 +32,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,8 @@ class PlatformIT {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A metric's name in PromQL: Leeway's own, and Spring's HTTP server metric. */
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(leeway_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b");
 
     @TempDir
     static Path home;
@@ -255,6 +261,49 @@ class PlatformIT {
         String another = JSON.readTree(openCase("OTHER", "After the restart").body()).get("caseId").asText();
         assertThat(awaitCase(another, Duration.ofSeconds(30)).get("subject").asText()).isEqualTo("After the restart");
         assertThat(Files.exists(home.resolve("postgres"))).isTrue();
+    }
+
+    /**
+     * The operators' alerts and dashboard ({@code deploy/monitoring}) name only metrics the services export: after
+     * a bend, a second person's decision, a refusal and a verification, every name they use is in a scrape.
+     */
+    @Test
+    @Order(8)
+    void everyMetricTheAlertsAndTheDashboardNameIsExported() throws Exception {
+        String caseId = JSON.readTree(openCase("PHONE", "Rebate above the agent's limit").body()).get("caseId").asText();
+        HttpResponse<String> pending = send("POST", platform.commandUrl() + "/cases/" + caseId + "/exceptions", """
+                {"policyCode":"REBATE-FORM","deviation":100,"valueGiven":{"amount":100,"currency":"EUR"},
+                 "reasonCode":"NO_FORM","justification":"Receipt shown on the phone"}""", token("alice", "AGENT"));
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(201);
+        String exceptionId = JSON.readTree(pending.body()).get("exceptionId").asText();
+        HttpResponse<String> decided = send("POST", platform.commandUrl() + "/cases/" + caseId + "/exceptions/"
+                + exceptionId + "/decision", "{\"decision\":\"APPROVE\"}", token("sam", "SUPERVISOR"));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(send("POST", platform.commandUrl() + "/cases", "{}", token("alice", "AGENT")).statusCode())
+                .isEqualTo(400);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + "/audit/verification"))
+                .header("Authorization", "Bearer " + token("audrey", "AUDITOR")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        awaitCase(caseId, Duration.ofSeconds(30));
+
+        Set<String> named = new TreeSet<>();
+        Path monitoring = ROOT.resolve("deploy/monitoring");
+        for (Path file : List.of(monitoring.resolve("prometheus/leeway-alerts.yml"),
+                monitoring.resolve("grafana/leeway-dashboard.json"))) {
+            Matcher metric = METRIC_NAME.matcher(Files.readString(file));
+            while (metric.find()) {
+                named.add(metric.group(1));
+            }
+        }
+        assertThat(named).as("names found in the files").hasSizeGreaterThan(10);
+        String scraped = get(platform.commandUrl() + "/actuator/prometheus").body()
+                + get(platform.projectionUrl() + "/actuator/prometheus").body()
+                + get(platform.queryUrl() + "/actuator/prometheus").body();
+        for (String name : named) {
+            assertThat(scraped).as(name + " is exported").containsPattern("(?m)^" + name + "[{ ]");
+        }
+        assertThat(scraped).as("refusals carry their problem code")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*code=\"VALIDATION_FAILED\"");
     }
 
     private static HttpResponse<String> openCase(String channel, String subject) throws Exception {

@@ -53,9 +53,10 @@ class AuditController {
     private final JdbcTemplate jdbc;
     private final PersonalTextReveal personalText;
     private final ObjectMapper json;
+    private final ChainWatch chain;
 
     AuditController(AuditEventStore store, EventDecoder decoder, CustodyReport custody, AuditExport export,
-                    JdbcTemplate jdbc, PersonalTextReveal personalText, ObjectMapper json) {
+                    JdbcTemplate jdbc, PersonalTextReveal personalText, ObjectMapper json, ChainWatch chain) {
         this.store = store;
         this.decoder = decoder;
         this.custody = custody;
@@ -63,6 +64,7 @@ class AuditController {
         this.jdbc = jdbc;
         this.personalText = personalText;
         this.json = json;
+        this.chain = chain;
     }
 
     @GetMapping("/cases/{caseId}/events")
@@ -149,7 +151,7 @@ class AuditController {
         if (since != null && !since.matches("[0-9a-fA-F]{64}")) {
             throw new ApiProblem(ErrorCode.VALIDATION_FAILED, "since must be a 64-character hex digest.");
         }
-        return jdbc.execute((Connection c) -> new AuditLogReader(c).verify(since));
+        return chain.verify(since);
     }
 
     @GetMapping(path = "/export", produces = "application/x-ndjson")

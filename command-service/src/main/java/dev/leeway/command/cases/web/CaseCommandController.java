@@ -1,6 +1,7 @@
 package dev.leeway.command.cases.web;
 
 import dev.leeway.command.cases.BendOutcome;
+import dev.leeway.command.metrics.BendCounter;
 import dev.leeway.command.messaging.CommandSender;
 import dev.leeway.command.web.IdempotentRequests;
 import dev.leeway.command.web.IfMatch;
@@ -34,11 +35,14 @@ class CaseCommandController {
     private final CommandSender commands;
     private final IdempotentRequests idempotent;
     private final IdGenerator ids;
+    private final BendCounter bends;
 
-    CaseCommandController(CommandSender commands, IdempotentRequests idempotent, IdGenerator ids) {
+    CaseCommandController(CommandSender commands, IdempotentRequests idempotent, IdGenerator ids,
+                          BendCounter bends) {
         this.commands = commands;
         this.idempotent = idempotent;
         this.ids = ids;
+        this.bends = bends;
     }
 
     /** Answers once the event is committed to the event store; Kafka may still be catching up. */
@@ -72,6 +76,7 @@ class CaseCommandController {
             ExceptionId exceptionId = new ExceptionId(ids.generateId());
             BendOutcome outcome = commands.sendToCase(
                     request.toCommand(new CaseId(caseId), IfMatch.expectedVersion(ifMatch), exceptionId));
+            bends.answered(request.policyCode(), outcome);
             return ResponseEntity.created(URI.create("/cases/" + caseId + "/exceptions/" + exceptionId))
                     .eTag(IfMatch.etag(outcome.caseVersion())).body(outcome);
         });
@@ -84,6 +89,7 @@ class CaseCommandController {
         return idempotent.execute(request, () -> {
             BendOutcome outcome = commands.sendToCase(request.toCommand(new CaseId(caseId),
                     IfMatch.expectedVersion(ifMatch), new ExceptionId(exceptionId)));
+            bends.decided(outcome);
             return ResponseEntity.ok().eTag(IfMatch.etag(outcome.caseVersion())).body(outcome);
         });
     }
