@@ -6,6 +6,9 @@ import dev.leeway.command.security.CurrentActor;
 import dev.leeway.command.web.RequestHeaders;
 import dev.leeway.kernel.ErrorCode;
 import dev.leeway.kernel.messaging.MetadataKeys;
+import dev.leeway.kernel.tracing.TraceParent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,12 +16,14 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a command on behalf of the authenticated actor. The metadata that every resulting event carries (actor,
@@ -37,12 +42,15 @@ public class CommandSender {
     private final CurrentActor currentActor;
     private final HttpServletRequest request;
     private final IdGenerator ids;
+    private final ObjectProvider<Tracer> tracer;
 
-    CommandSender(CommandGateway gateway, CurrentActor currentActor, HttpServletRequest request, IdGenerator ids) {
+    CommandSender(CommandGateway gateway, CurrentActor currentActor, HttpServletRequest request, IdGenerator ids,
+                  ObjectProvider<Tracer> tracer) {
         this.gateway = gateway;
         this.currentActor = currentActor;
         this.request = request;
         this.ids = ids;
+        this.tracer = tracer;
     }
 
     /** Sends a command to a case; an unknown case is CASE_NOT_FOUND. */
@@ -66,6 +74,19 @@ public class CommandSender {
         metadata.put(MetadataKeys.CORRELATION_ID, origin.correlationId());
         metadata.put(MetadataKeys.CLIENT_APP, header(CLIENT_APP_HEADER, "history-import"));
         return dispatch(command, metadata, ErrorCode.CASE_NOT_FOUND);
+    }
+
+    /**
+     * The request's span, when it is traced (sampled): its events carry it on, so that the publisher and the
+     * projections continue the same trace. An untraced request adds nothing.
+     */
+    private Optional<TraceParent> traceParent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null || !Boolean.TRUE.equals(span.context().sampled())) {
+            return Optional.empty();
+        }
+        return Optional.of(new TraceParent(span.context().traceId(), span.context().spanId(), true));
     }
 
     /** Sends a command to a policy; an unknown policy is POLICY_NOT_FOUND. */
@@ -93,6 +114,7 @@ public class CommandSender {
     }
 
     private <R> R dispatch(Object command, Map<String, Object> metadata, ErrorCode notFound) {
+        traceParent().ifPresent(parent -> metadata.put(MetadataKeys.TRACE_PARENT, parent.header()));
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
         } catch (AggregateNotFoundException e) {

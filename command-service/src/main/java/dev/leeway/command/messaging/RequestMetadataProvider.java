@@ -17,7 +17,7 @@ class RequestMetadataProvider implements CorrelationDataProvider {
 
     private static final String[] CARRIED = {
             MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLES, MetadataKeys.CORRELATION_ID, MetadataKeys.CLIENT_APP,
-            MetadataKeys.OCCURRED_AT, MetadataKeys.IMPORTED_BY, MetadataKeys.SOURCE_ID};
+            MetadataKeys.OCCURRED_AT, MetadataKeys.IMPORTED_BY, MetadataKeys.SOURCE_ID, MetadataKeys.TRACE_PARENT};
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

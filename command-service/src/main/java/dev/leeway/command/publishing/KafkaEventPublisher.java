@@ -1,5 +1,6 @@
 package dev.leeway.command.publishing;
 
+import dev.leeway.kernel.messaging.MetadataKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,9 +43,11 @@ class KafkaEventPublisher {
     private final TopicProvisioner topic;
     private final KafkaPublishingProperties properties;
     private final Counter acknowledged;
+    private final PublishTracing tracing;
 
     KafkaEventPublisher(KafkaTemplate<String, String> kafka, EventRecordMapper recordMapper,
-                        TopicProvisioner topic, KafkaPublishingProperties properties, MeterRegistry metrics) {
+                        TopicProvisioner topic, KafkaPublishingProperties properties, MeterRegistry metrics,
+                        PublishTracing tracing) {
         this.kafka = kafka;
         this.recordMapper = recordMapper;
         this.topic = topic;
@@ -52,6 +55,7 @@ class KafkaEventPublisher {
         this.acknowledged = Counter.builder("leeway.publisher.events")
                 .description("Events Kafka acknowledged from this instance's publisher (a re-sent batch counts again)")
                 .register(metrics);
+        this.tracing = tracing;
     }
 
     @EventHandler
@@ -61,7 +65,8 @@ class KafkaEventPublisher {
         }
         topic.ensureExists();
         ProducerRecord<String, String> record = recordMapper.toRecord(domainEvent);
-        pendingSends().add(kafka.send(record));
+        pendingSends().add(tracing.send(domainEvent.getMetaData().get(MetadataKeys.TRACE_PARENT), record,
+                () -> kafka.send(record)));
     }
 
     private List<CompletableFuture<?>> pendingSends() {

@@ -1,11 +1,14 @@
 package dev.leeway.command.publishing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -22,9 +25,12 @@ class KafkaPublishingConfiguration {
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, Serializer serializer,
                                             TopicProvisioner topic, KafkaPublishingProperties properties,
-                                            MeterRegistry metrics) {
+                                            MeterRegistry metrics, ObjectProvider<Tracer> tracer,
+                                            ObjectProvider<Propagator> propagator) {
+        PublishTracing tracing = tracer.getIfAvailable() == null || propagator.getIfAvailable() == null
+                ? PublishTracing.off() : new PublishTracing(tracer.getObject(), propagator.getObject());
         return new KafkaEventPublisher(kafka, new EventRecordMapper(serializer, properties.topic()), topic, properties,
-                metrics);
+                metrics, tracing);
     }
 
     @Bean

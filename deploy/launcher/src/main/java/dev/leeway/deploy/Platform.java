@@ -96,6 +96,10 @@ public final class Platform implements AutoCloseable {
         environment.put("LEEWAY_COMMAND_PORT", Integer.toString(settings.commandPort()));
         environment.put("LEEWAY_QUERY_PORT", Integer.toString(settings.queryPort()));
         environment.put("LEEWAY_PROJECTION_PORT", Integer.toString(settings.projectionPort()));
+        // Locally every request is traced and each finished span is a line in the services' logs (no collector
+        // needed); set MANAGEMENT_OTLP_TRACING_ENDPOINT to send them to one as well.
+        environment.putIfAbsent("LEEWAY_TRACING_SAMPLING", "1.0");
+        environment.putIfAbsent("LEEWAY_TRACING_LOG_SPANS", "true");
 
         // Started together: each waits for what it needs (the query role appears with the read-model schema).
         if (settings.instances() == 1) {

@@ -69,7 +69,9 @@ class FaultIT {
         kafka = KafkaBroker.start(home.resolve("kafka"), kafkaPort, FreePorts.next(), kafkaProxy.port());
         PlatformSettings settings = new PlatformSettings(ROOT, home, postgresPort, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                Map.of("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+                // Traced as in production (a tenth of the requests, exported nowhere), not every request logged.
+                Map.of("LEEWAY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "LEEWAY_TRACING_SAMPLING", "0.1",
+                        "LEEWAY_TRACING_LOG_SPANS", "false"));
         platform = Platform.start(settings, new PrintStream(OutputStream.nullOutputStream()));
         databaseUrl = platform.environment().get("LEEWAY_DB_URL");
         LocalTokens tokens = LocalTokens.in(home.resolve("keys"));

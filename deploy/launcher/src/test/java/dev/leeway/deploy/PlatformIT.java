@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leeway.infra.FreePorts;
 import dev.leeway.infra.LocalTokens;
 import dev.leeway.kernel.audit.VerificationReport;
+import dev.leeway.kernel.messaging.EventHeaders;
+import dev.leeway.kernel.tracing.TraceParent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -306,6 +308,51 @@ class PlatformIT {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*code=\"VALIDATION_FAILED\"");
     }
 
+    /**
+     * A front-line app that traces its request (W3C {@code traceparent}) finds that trace continued through the
+     * command, the event's metadata in the store, the Kafka record and the read models' write: the same trace id
+     * in each, and in every service's log (the local platform logs each finished span).
+     */
+    @Test
+    @Order(9)
+    void oneTraceRunsFromTheCommandThroughTheStoreAndKafkaToTheReadModels() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpan = traceId.substring(0, 16);
+        HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + "/cases"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token("alice", "AGENT"))
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"customerId":"CUST-E2E","channel":"CHAT","subject":"Traced"}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId = JSON.readTree(opened.body()).get("caseId").asText();
+        awaitCase(caseId, Duration.ofSeconds(30));
+
+        try (Connection db = adminConnection(); PreparedStatement select = db.prepareStatement(
+                "SELECT meta_data::jsonb ->> 'traceparent' FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
+            select.setString(1, caseId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                TraceParent stored = TraceParent.parse(row.getString(1)).orElseThrow();
+                assertThat(stored.traceId()).isEqualTo(traceId);
+                assertThat(stored.spanId()).as("the command's own span, child of the client's").isNotEqualTo(clientSpan);
+            }
+        }
+        TraceParent published = TraceParent.parse(kafkaHeader(caseId, EventHeaders.TRACE_PARENT)).orElseThrow();
+        assertThat(published.traceId()).isEqualTo(traceId);
+        Path logs = home.resolve("logs");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(Files.readString(logs.resolve("command-service.log")))
+                    .contains("span leeway.publish trace=" + traceId + " span=" + published.spanId())
+                    .containsPattern("span http post /cases trace=" + traceId + " span=[0-9a-f]{16} parent="
+                            + clientSpan);
+            assertThat(Files.readString(logs.resolve("projection-service.log")))
+                    .containsPattern("span leeway.project trace=" + traceId + " span=[0-9a-f]{16} parent="
+                            + published.spanId());
+        });
+    }
+
     private static HttpResponse<String> openCase(String channel, String subject) throws Exception {
         return send("POST", platform.commandUrl() + "/cases", """
                 {"customerId":"CUST-E2E","channel":"%s","subject":"%s","description":"end to end"}"""
@@ -339,6 +386,26 @@ class PlatformIT {
 
     private static Connection adminConnection() throws Exception {
         return DriverManager.getConnection(platform.environment().get("LEEWAY_DB_URL"), "postgres", "");
+    }
+
+    /** The last value of header {@code name} on the first record keyed {@code key}. */
+    private static String kafkaHeader(String key, String name) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.environment().get("LEEWAY_KAFKA_BOOTSTRAP_SERVERS"),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("leeway.events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (key.equals(record.key())) {
+                        var header = record.headers().lastHeader(name);
+                        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> kafkaRecordValues(String key) {

@@ -1,5 +1,6 @@
 package dev.leeway.projection.stream;
 
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -31,24 +32,30 @@ class EventStreamListener {
     private final ProjectionMetrics metrics;
     private final StreamState state;
     private final Clock clock;
+    private final ApplyTracing tracing;
 
-    EventStreamListener(EventApplier applier, ProjectionMetrics metrics, StreamState state, Clock clock) {
+    EventStreamListener(EventApplier applier, ProjectionMetrics metrics, StreamState state, Clock clock,
+                        ApplyTracing tracing) {
         this.applier = applier;
         this.metrics = metrics;
         this.state = state;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     // The group is spring.kafka.consumer.group-id (LEEWAY_PROJECTION_GROUP_ID), not this listener's id.
     @KafkaListener(id = "read-models", idIsGroup = false, topics = "${leeway.kafka.topic}", batch = "true")
     void onBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         BatchOutcome outcome;
+        List<Span> traced = tracing.started(records);
         try {
             outcome = applier.applyAll(records);
         } catch (RuntimeException e) {
+            tracing.finished(traced, e);
             stopped(records, consumer, e);
             throw e;
         }
+        tracing.finished(traced, null);
         state.moved().ifPresent(failure -> log.info("The projection stream moves again after {} failed attempts "
                 + "over {} s", failure.attempts(), secondsSince(failure)));
         metrics.counted(outcome);

@@ -21,6 +21,8 @@ public final class EventHeaders {
     public static final String TIMESTAMP = "leeway-event-timestamp";
     /** The event's metadata (actor, correlation, causation, ...) as a JSON object. */
     public static final String METADATA = "leeway-metadata";
+    /** W3C trace context of the publishing span, on events of a traced request: the projections' spans continue it. */
+    public static final String TRACE_PARENT = "traceparent";
 
     private EventHeaders() {
     }

@@ -23,6 +23,11 @@ public final class MetadataKeys {
     public static final String IMPORTED_BY = "importedBy";
     /** The id of the record in the system it was imported from. */
     public static final String SOURCE_ID = "sourceId";
+    /**
+     * The W3C trace context ({@code 00-<trace id>-<span id>-01}) of the request that caused it, when that request
+     * was traced: the publisher and the projections continue the same trace from it.
+     */
+    public static final String TRACE_PARENT = "traceparent";
 
     private MetadataKeys() {
     }
