@@ -30,12 +30,15 @@ class CaseCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
     private final Rulebook rulebook;
     private final OwnAuthorityUsage usage;
     private final Clock clock;
+    private final BudgetMetrics metrics;
 
-    CaseCommandFacts(CustomerKeys keys, Rulebook rulebook, OwnAuthorityUsage usage, Clock clock) {
+    CaseCommandFacts(CustomerKeys keys, Rulebook rulebook, OwnAuthorityUsage usage, Clock clock,
+                     BudgetMetrics metrics) {
         this.keys = keys;
         this.rulebook = rulebook;
         this.usage = usage;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -68,6 +71,8 @@ class CaseCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
         if (budget.reserved().signum() > 0) {
             usage.add(actorId, bend.policyCode(), month, bend.valueGiven().currency(), budget.reserved());
         }
+        unitOfWork.afterCommit(committed -> metrics.counted(bend.policyCode(), bend.valueGiven().currency(),
+                budget.reserved(), budget.exhausted()));
         return result;
     }
 }

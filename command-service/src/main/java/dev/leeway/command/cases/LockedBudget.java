@@ -20,6 +20,7 @@ final class LockedBudget implements OwnAuthorityBudget {
     private final YearMonth month;
     private final BigDecimal usedBefore;
     private BigDecimal reserved = BigDecimal.ZERO;
+    private boolean exhausted;
 
     LockedBudget(String actorId, PolicyCode policy, YearMonth month, BigDecimal usedBefore) {
         this.actorId = actorId;
@@ -36,10 +37,16 @@ final class LockedBudget implements OwnAuthorityBudget {
         }
         BigDecimal after = usedBefore.add(reserved).add(value.amount());
         if (after.compareTo(monthlyBudget.amount()) > 0) {
+            exhausted = true;
             return false;
         }
         reserved = reserved.add(value.amount());
         return true;
+    }
+
+    /** Whether a bend within the requester's limit went to a second person because this budget could not hold it. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     /** What the aggregate reserved; zero when the bend went to a second person. */

@@ -31,7 +31,8 @@ public class ErrorCodeTagging extends DefaultServerRequestObservationConvention 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
         Object code = context.getCarrier().getAttribute(CODE);
-        return super.getLowCardinalityKeyValues(context).and(KeyValue.of("code", code == null ? NONE : code.toString()));
+        return super.getLowCardinalityKeyValues(context)
+                .and(KeyValue.of("code", code == null ? NONE : code.toString()));
     }
 
     /** Notes the code of every problem body on its request, for the tag above. */

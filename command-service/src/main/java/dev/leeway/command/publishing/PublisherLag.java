@@ -31,7 +31,8 @@ class PublisherLag implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("leeway.publisher.lag.events", this, PublisherLag::lag)
-                .description("Events stored and not yet acknowledged by Kafka (NaN where this instance does not publish)")
+                .description("Events stored and not yet acknowledged by Kafka (NaN where this instance does not "
+                        + "publish)")
                 .register(registry);
         Gauge.builder("leeway.publisher.active", this, lag -> lag.position().isPresent() ? 1 : 0)
                 .description("1 on the instance whose publisher holds the token")

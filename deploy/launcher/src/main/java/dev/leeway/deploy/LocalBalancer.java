@@ -1,8 +1,6 @@
 package dev.leeway.deploy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,52 +76,20 @@ final class LocalBalancer implements AutoCloseable {
             try {
                 backend.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
             } catch (IOException refused) {
-                closeQuietly(backend);
+                SocketPump.closeQuietly(backend);
                 continue;
             }
-            open.add(client);
-            open.add(backend);
-            pump(client, backend);
-            pump(backend, client);
+            SocketPump.start(client, backend, open, () -> true, "balancer-pump");
+            SocketPump.start(backend, client, open, () -> true, "balancer-pump");
             return;
         }
-        closeQuietly(client);
-    }
-
-    private void pump(Socket from, Socket to) {
-        Thread pumping = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // One side ended the connection: close both below.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "balancer-pump");
-        pumping.setDaemon(true);
-        pumping.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is all that is wanted; an error here changes nothing.
-        }
+        SocketPump.closeQuietly(client);
     }
 
     @Override
     public void close() {
         closed = true;
-        open.forEach(LocalBalancer::closeQuietly);
+        open.forEach(SocketPump::closeQuietly);
         try {
             listener.close();
         } catch (IOException ignored) {

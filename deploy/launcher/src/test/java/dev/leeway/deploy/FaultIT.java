@@ -167,9 +167,9 @@ class FaultIT {
     /**
      * The load until it has had {@link #LOAD_BEFORE_AND_AFTER} commands accepted, the fault for its time (4 s, or
      * the fault's own: that time is the fault), the recovery, and the load again until it has had as many more
-     * accepted; then waits until the read models have every stored event. The time to recover runs from the fault until a case opened after the
-     * recovery is served by the query API (so it includes the service's start and the projection's catching up on
-     * what the load sent meanwhile).
+     * accepted; then checks what was answered against the stores ({@link Deliveries}). The time to recover runs
+     * from the fault until a case opened after the recovery is served by the query API (so it includes the
+     * service's start and the projection's catching up on what the load sent meanwhile).
      */
     private Outcome underLoad(Fault fault) throws Exception {
         FrontLineLoad load = new FrontLineLoad(platform.commandUrl(), token, RATE);

@@ -1,8 +1,6 @@
 package dev.leeway.deploy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,7 +52,7 @@ final class FaultProxy implements AutoCloseable {
     /** Cuts every open connection; new ones are closed as they come, until {@link #pass}. */
     void drop() {
         setMode(Mode.DROP);
-        open.forEach(FaultProxy::closeQuietly);
+        open.forEach(SocketPump::closeQuietly);
     }
 
     /** Holds every connection, open and new: nothing is sent either way, nothing is closed, until {@link #pass}. */
@@ -81,12 +79,18 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Holds a chunk while stalled; ends the connection once dropped. */
+    private boolean passes() throws InterruptedException {
+        awaitNotStalled();
+        return mode != Mode.DROP;
+    }
+
     private void accept() {
         while (!closed) {
             try {
                 Socket client = listener.accept();
                 if (mode == Mode.DROP) {
-                    closeQuietly(client);
+                    SocketPump.closeQuietly(client);
                     continue;
                 }
                 Thread connecting = new Thread(() -> connect(client), "fault-proxy-connect");
@@ -105,50 +109,14 @@ final class FaultProxy implements AutoCloseable {
         try {
             awaitNotStalled();
             if (mode == Mode.DROP || closed) {
-                closeQuietly(client);
+                SocketPump.closeQuietly(client);
                 return;
             }
             Socket server = new Socket(targetHost, targetPort);
-            open.add(client);
-            open.add(server);
-            pump(client, server);
-            pump(server, client);
+            SocketPump.start(client, server, open, this::passes, "fault-proxy-pump");
+            SocketPump.start(server, client, open, this::passes, "fault-proxy-pump");
         } catch (IOException | InterruptedException e) {
-            closeQuietly(client);
-        }
-    }
-
-    private void pump(Socket from, Socket to) {
-        Thread pumping = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    awaitNotStalled();
-                    if (mode == Mode.DROP) {
-                        break;
-                    }
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // The connection ended (or was dropped): close both sides below.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "fault-proxy-pump");
-        pumping.setDaemon(true);
-        pumping.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is all that is wanted; an error here changes nothing.
+            SocketPump.closeQuietly(client);
         }
     }
 
@@ -156,7 +124,7 @@ final class FaultProxy implements AutoCloseable {
     public void close() {
         closed = true;
         setMode(Mode.PASS);
-        open.forEach(FaultProxy::closeQuietly);
+        open.forEach(SocketPump::closeQuietly);
         try {
             listener.close();
         } catch (IOException ignored) {

@@ -146,7 +146,8 @@ class InstancesIT {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
                 URI.create(platform.url(name) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         return metrics.body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"POST\""))
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("method=\"POST\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -8,6 +8,7 @@ import dev.leeway.kernel.audit.VerificationReport;
 import dev.leeway.kernel.messaging.EventHeaders;
 import dev.leeway.kernel.tracing.TraceParent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,7 +57,8 @@ class PlatformIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A metric's name in PromQL: Leeway's own, and Spring's HTTP server metric. */
-    private static final Pattern METRIC_NAME = Pattern.compile("\\b(leeway_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b");
+    private static final Pattern METRIC_NAME =
+            Pattern.compile("\\b(leeway_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b");
 
     @TempDir
     static Path home;
@@ -267,7 +270,8 @@ class PlatformIT {
 
     /**
      * The operators' alerts and dashboard ({@code deploy/monitoring}) name only metrics the services export: after
-     * a bend, a second person's decision, a refusal and a verification, every name they use is in a scrape.
+     * a bend above the agent's limit and one within it (and its budget), a second person's decision, a refusal and
+     * a verification, every name they use is in a scrape.
      */
     @Test
     @Order(8)
@@ -281,6 +285,10 @@ class PlatformIT {
         HttpResponse<String> decided = send("POST", platform.commandUrl() + "/cases/" + caseId + "/exceptions/"
                 + exceptionId + "/decision", "{\"decision\":\"APPROVE\"}", token("sam", "SUPERVISOR"));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        HttpResponse<String> fromBudget = send("POST", platform.commandUrl() + "/cases/" + caseId + "/exceptions", """
+                {"policyCode":"REBATE-FORM","deviation":10,"valueGiven":{"amount":10,"currency":"EUR"},
+                 "reasonCode":"NO_FORM","justification":"Small rebate"}""", token("alice", "AGENT"));
+        assertThat(fromBudget.statusCode()).as(fromBudget.body()).isEqualTo(201);
         assertThat(send("POST", platform.commandUrl() + "/cases", "{}", token("alice", "AGENT")).statusCode())
                 .isEqualTo(400);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + "/audit/verification"))
@@ -329,14 +337,16 @@ class PlatformIT {
         String caseId = JSON.readTree(opened.body()).get("caseId").asText();
         awaitCase(caseId, Duration.ofSeconds(30));
 
-        try (Connection db = adminConnection(); PreparedStatement select = db.prepareStatement(
-                "SELECT meta_data::jsonb ->> 'traceparent' FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
+        try (Connection db = adminConnection(); PreparedStatement select = db.prepareStatement("""
+                SELECT meta_data::jsonb ->> 'traceparent' FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ?""")) {
             select.setString(1, caseId);
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 TraceParent stored = TraceParent.parse(row.getString(1)).orElseThrow();
                 assertThat(stored.traceId()).isEqualTo(traceId);
-                assertThat(stored.spanId()).as("the command's own span, child of the client's").isNotEqualTo(clientSpan);
+                assertThat(stored.spanId()).as("the command's own span, child of the client's")
+                        .isNotEqualTo(clientSpan);
             }
         }
         TraceParent published = TraceParent.parse(kafkaHeader(caseId, EventHeaders.TRACE_PARENT)).orElseThrow();
@@ -390,41 +400,34 @@ class PlatformIT {
 
     /** The last value of header {@code name} on the first record keyed {@code key}. */
     private static String kafkaHeader(String key, String name) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.environment().get("LEEWAY_KAFKA_BOOTSTRAP_SERVERS"),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("leeway.events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (key.equals(record.key())) {
-                        var header = record.headers().lastHeader(name);
-                        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                }
-            }
-        }
-        return null;
+        return kafkaRecords(key, 1).stream().findFirst()
+                .map(record -> record.headers().lastHeader(name))
+                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     private static List<String> kafkaRecordValues(String key) {
-        List<String> values = new ArrayList<>();
+        return kafkaRecords(key, 4).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Records keyed {@code key} on the events topic, read from the start until there are {@code enough} (or 15 s). */
+    private static List<ConsumerRecord<String, String>> kafkaRecords(String key, int enough) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.environment().get("LEEWAY_KAFKA_BOOTSTRAP_SERVERS"),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("leeway.events"));
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline && values.size() < 4) {
+            while (System.nanoTime() < deadline && records.size() < enough) {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> {
                     if (key.equals(record.key())) {
-                        values.add(record.value());
+                        records.add(record);
                     }
                 });
             }
         }
-        return values;
+        return records;
     }
 
     private static long count(Connection db, String sql, String id) throws Exception {

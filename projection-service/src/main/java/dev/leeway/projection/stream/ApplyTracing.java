@@ -47,7 +47,8 @@ class ApplyTracing {
                 continue;
             }
             Header type = record.headers().lastHeader(EventHeaders.TYPE);
-            spans.add(propagator.extract(parent, (carrier, key) -> EventHeaders.TRACE_PARENT.equals(key) ? carrier : null)
+            spans.add(propagator.extract(parent,
+                            (carrier, key) -> EventHeaders.TRACE_PARENT.equals(key) ? carrier : null)
                     .name("leeway.project").kind(Span.Kind.CONSUMER)
                     .tag("leeway.event.type", type == null ? "unknown"
                             : simpleName(new String(type.value(), StandardCharsets.UTF_8)))
