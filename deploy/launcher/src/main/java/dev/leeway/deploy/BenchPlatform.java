@@ -6,9 +6,11 @@ import dev.leeway.infra.KafkaBroker;
 import dev.leeway.infra.LocalInfrastructure;
 import dev.leeway.infra.LocalTokens;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +20,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -110,10 +114,35 @@ final class BenchPlatform implements AutoCloseable {
                 .dataSource(database, EmbeddedPostgresServer.SUPERUSER, "")
                 .schemas(schema).defaultSchema(schema)
                 .locations("filesystem:" + migrations)
+                .target(beforeFirstJavaMigration(migrations))
                 .placeholders(Map.of("command_role", "leeway_command", "command_password", "leeway_command",
                         "projection_role", "leeway_projection", "projection_password", "leeway_projection",
                         "query_role", "leeway_query", "query_password", "leeway_query"))
                 .load().migrate();
+    }
+
+    /**
+     * The SQL migrations up to the first version that has no SQL file: that one is a Java migration (event store
+     * V8 moves keys to the vault), which only command-service can run, and it runs it with every later one when it
+     * starts (V9 then back-fills from the seeded events, as an upgrade would). Migrating past it here would leave
+     * command-service refusing to start (a resolved migration not applied, before applied ones).
+     */
+    private static MigrationVersion beforeFirstJavaMigration(Path migrations) {
+        Set<Integer> versions = new HashSet<>();
+        try (var files = Files.list(migrations)) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .forEach(name -> versions.add(Integer.parseInt(name.substring(1, name.indexOf("__")))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + migrations, e);
+        }
+        int firstMissing = 1;
+        while (versions.contains(firstMissing)) {
+            firstMissing++;
+        }
+        int missing = firstMissing;
+        return versions.stream().anyMatch(version -> version > missing)
+                ? MigrationVersion.fromVersion(Integer.toString(missing - 1)) : MigrationVersion.LATEST;
     }
 
     /** The postmaster's process id, from its data directory: its backends are its children. */
