@@ -108,10 +108,23 @@ class ImagesIT {
                     HttpRequest.newBuilder(URI.create(platform.queryUrl() + "/cases/" + caseId))
                             .header("Authorization", "Bearer " + token).build()) == 200);
         } finally {
-            service.destroy();
-            if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            stop(service);
+        }
+    }
+
+    /**
+     * Kills the service and everything under it (kill -9: its graceful stop is not what is checked here). The JVM
+     * would outlive unshare: chroot's change of user clears the parent-death signal, so each descendant is killed
+     * by its own process id, as seen from here.
+     */
+    private static void stop(Process service) throws Exception {
+        List<ProcessHandle> tree = new ArrayList<>(service.descendants().toList());
+        tree.add(service.toHandle());
+        for (ProcessHandle process : tree) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle process : tree) {
+            process.onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
